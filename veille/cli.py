@@ -1,0 +1,173 @@
+"""The ``veille`` command: a thin layer over the library.
+
+Each command parses its arguments, calls one library function and turns a
+``VeilleError`` into a clean message.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import time
+
+import click
+
+from . import __version__
+from .errors import VeilleError
+from .settings import describe, load_settings
+
+_HELP = {name: help_text for name, _default, help_text in describe()}
+
+
+def _clean_errors(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except VeilleError as e:
+            raise click.ClickException(str(e)) from None
+
+    return wrapper
+
+
+def _settings_options(func):
+    """The flags every processing command shares, named as the settings are."""
+    options = [
+        click.option("--config", type=click.Path(dir_okay=False), help="A TOML settings file (default: ./veille.toml if present)."),
+        click.option("--n-process", type=int, help=_HELP["n_process"]),
+        click.option("--batch-size", type=int, help=_HELP["batch_size"]),
+        click.option("--on-error", type=click.Choice(["record", "raise"]), help=_HELP["on_error"]),
+        click.option("--languages", help=_HELP["languages"] + " Comma-separated."),
+        click.option("--models", help=_HELP["models"] + " E.g. 'fr=fr_core_news_md'."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _load(config, **flags):
+    return load_settings(config, **flags)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="veille")
+def cli():
+    """veille: news articles in, a geocoded, source-attributed event dataset out.
+
+    Example: veille run sample/ --db veille.db
+    """
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", help="Store: SQLite file path or database URL (default: veille.db).")
+@click.option("--force", is_flag=True, help="Process again articles already stored by this version.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@_settings_options
+@_clean_errors
+def run(inputs, db, force, quiet, config, **flags):
+    """Process INPUTS (files, folders, globs, URLs, feeds, or - for standard input) into the store.
+
+    Articles already stored by this pipeline version are skipped, so a run that
+    was stopped can simply be started again. Articles that cannot be processed
+    are stored with the reason and counted in the closing summary.
+
+    Example: veille run sample/ --db veille.db
+    """
+    from .runner import progress_bar
+    from .runner import run as run_pipeline
+    from .store import open_store
+
+    settings = _load(config, db=db, **flags)
+    with open_store(settings.db) as store:
+        callback = progress_bar(enabled=not quiet and sys.stderr.isatty())
+        summary = run_pipeline(inputs, store=store, settings=settings, force=force, on_article=callback)
+        counts = store.counts()
+    click.echo(summary.format())
+    click.echo(f"store {settings.db}: {counts.get('ok', 0)} articles, {counts.get('rejected', 0)} rejected")
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--jsonl", "jsonl", is_flag=True, default=True, help="One JSON object per article (the default and only format).")
+@click.option("--text/--no-text", default=True, help="Include the cleaned text in each record.")
+@_settings_options
+@_clean_errors
+def extract(inputs, jsonl, text, config, **flags):
+    """Process INPUTS and write one JSON object per article to standard output.
+
+    The objects have the shape of the gold annotations (see docs/output.md):
+    doc, language, outlet, title, published, boilerplate, actors, places,
+    events, quotes, plus the cleaned text and any rejection.
+
+    Example: veille extract sample/*.txt --jsonl > articles.jsonl
+    """
+    from .runner import extract as extract_articles
+
+    settings = _load(config, **flags)
+    for article in extract_articles(inputs, settings=settings):
+        record = article.to_record()
+        if not text:
+            record.pop("text", None)
+        click.echo(json.dumps(record, ensure_ascii=False))
+
+
+@cli.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--texts", type=click.Path(file_okay=False), help="Folder holding the gold's articles, by their doc name.")
+@click.option("--system", multiple=True, type=click.Path(dir_okay=False), help="Score this `veille extract` output instead of running now.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--floor", multiple=True, metavar="METRIC=VALUE", help="Exit with status 1 if METRIC falls below VALUE.")
+@_settings_options
+@_clean_errors
+def evaluate(gold, texts, system, as_json, floor, config, **flags):
+    """Score veille against GOLD annotations (JSON Lines, see GUIDELINES.md).
+
+    Prints precision, recall and F1 per metric (actors, places, events, quotes,
+    boilerplate) and accuracy for metadata; metrics whose stages do not exist
+    yet print as n/a.
+
+    Example: veille eval ../shared/gold/seeds.jsonl --texts ../shared/corpus/seeds
+    """
+    from .evaluate import check_floors
+    from .runner import evaluate as run_eval
+
+    if not texts and not system:
+        raise click.UsageError("give --texts DIR (run veille now) or --system FILE (score earlier output)")
+    floors = {}
+    for item in floor:
+        name, _, value = item.partition("=")
+        try:
+            floors[name] = float(value)
+        except ValueError:
+            raise click.BadParameter(f"{item!r}: expected METRIC=NUMBER", param_hint="--floor") from None
+    settings = _load(config, **flags)
+    started = time.perf_counter()
+    report = run_eval(gold, texts=texts, system=system, settings=settings)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(report.format())
+        click.echo(f"({time.perf_counter() - started:.1f} s)")
+    failures = check_floors(report, floors) if floors else []
+    for failure in failures:
+        click.echo(f"below floor: {failure}", err=True)
+    if failures:
+        sys.exit(1)
+
+
+@cli.command()
+def settings():
+    """List every setting with its default and meaning (TOML key = flag = VEILLE_ variable).
+
+    Example: veille settings
+    """
+    for name, default, help_text in describe():
+        click.echo(f"{name} = {default!r}\n    {help_text}\n    flag --{name.replace('_', '-')}, env VEILLE_{name.upper()}")
+
+
+main = cli
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,90 @@
+"""nlp: the spaCy analysis of the cleaned text, one model per language.
+
+Each language with a model in ``Settings.models`` is parsed by that model,
+loaded once, batched through ``nlp.pipe``. An article in another language has
+been cleaned, dated and given its outlet by the earlier stages; here it is
+rejected with a reason that says which languages are supported, and stored.
+
+Two things make the parse of crawled news usable: typographic apostrophes are
+straightened before spaCy sees the text (they break French tokenisation; the
+replacement keeps every offset), and every line break starts a sentence, so a
+headline without a full stop does not merge into the paragraph below it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+
+import spacy
+from spacy.language import Language as SpacyLanguage
+
+from ..errors import ConfigError, Rejected
+from ..model import Article
+from ..textnorm import straighten
+
+
+@SpacyLanguage.component("veille_line_breaks")
+def _line_breaks(doc):
+    """Start a sentence after every newline (before the parser, which respects it)."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
+
+
+class NLP:
+    name = "nlp"
+
+    def __init__(self, models: Mapping[str, str], *, n_process: int = 1):
+        self.model_names = dict(models)
+        self.n_process = n_process
+        self._loaded: dict[str, spacy.language.Language] = {}
+
+    def model(self, language: str) -> spacy.language.Language:
+        """The spaCy pipeline for ``language``, loaded on first use and kept."""
+        if language not in self._loaded:
+            name = self.model_names[language]
+            try:
+                nlp = spacy.load(name)
+            except OSError as e:
+                raise ConfigError(
+                    f"spaCy model {name!r} for {language!r} is not installed "
+                    f"(pip install {name.replace('_', '-')}): {e}"
+                ) from None
+            before = "parser" if "parser" in nlp.pipe_names else None
+            if before:
+                nlp.add_pipe("veille_line_breaks", before=before)
+            self._loaded[language] = nlp
+        return self._loaded[language]
+
+    def accepts(self, article: Article) -> None:
+        """Raise ``Rejected`` unless a model is configured for the article's language."""
+        if article.language not in self.model_names:
+            supported = ", ".join(sorted(self.model_names)) or "none"
+            raise Rejected(
+                f"language {article.language!r} is not supported by the NLP stages "
+                f"(supported: {supported}); the article is stored cleaned and dated"
+            )
+
+    def __call__(self, article: Article) -> Article:
+        self.accepts(article)
+        article.doc = self.model(article.language)(straighten(article.text))
+        return article
+
+    def pipe(self, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[Article]:
+        """Parse many articles (all ``accepts``-ed by the runner), batched per language.
+
+        The context passed through ``nlp.pipe`` is the article's position, not the
+        article: with ``n_process > 1`` contexts are pickled to the workers and back.
+        """
+        by_language: dict[str, list[Article]] = {}
+        for article in articles:
+            by_language.setdefault(article.language, []).append(article)
+        for language, group in by_language.items():
+            nlp = self.model(language)
+            pairs = ((straighten(a.text), i) for i, a in enumerate(group))
+            for doc, i in nlp.pipe(
+                pairs, as_tuples=True, batch_size=batch_size, n_process=self.n_process
+            ):
+                group[i].doc = doc
+                yield group[i]
