@@ -22,7 +22,7 @@ _FULL_DATES = [
     # December 9, 2016 / March 08, 2019
     re.compile(r"\b[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"),
     # 2016-12-18
-    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+    re.compile(r"\b\d{4}-\d{2}-\d{2}(?!\d)"),
     # 18/12/2016, 18.12.2016 (day first, as outside the US)
     re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{4}\b"),
 ]
@@ -121,4 +121,5 @@ def parse_iso(value: object) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
-        return _parse(value.strip(), ())
+        found = find_dates(value)
+        return found[0].date if found else None
