@@ -125,3 +125,30 @@ def test_english_article_keeps_its_english_lines_and_drops_french_widgets(prepar
     article = prepare(f"Syrian army retakes villages near Idlib\n{body}Partager cet article\nFollow us on Telegram\n")
     assert article.language == "en"
     assert removed(article) == {"Partager cet article": "share", "Follow us on Telegram": "follow"}
+
+
+RUSSIAN = (
+    "Российские военные самолеты нанесли удары по позициям боевиков в провинции Идлиб, "
+    "сообщили в Министерстве обороны России во вторник.\n"
+    "По данным ведомства, в результате ударов были уничтожены склады оружия и боеприпасов, "
+    "а также несколько командных пунктов группировок.\n"
+)
+ARABIC = (
+    "أعلنت وزارة الدفاع السورية أن وحدات الجيش استعادت السيطرة على عدد من القرى في ريف إدلب الجنوبي "
+    "بعد اشتباكات عنيفة مع المجموعات المسلحة.\n"
+    "وأضافت الوزارة أن وحدات الهندسة تعمل على إزالة الألغام من الطرق المؤدية إلى المنطقة.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "body, language, noise",
+    [
+        (RUSSIAN, "ru", {"Поделиться": "share", "Читайте также": "related", "Russian jets over Idlib, file photo": "script"}),
+        (ARABIC, "ar", {"شارك": "share", "اقرأ أيضا": "related", "Photo: SANA": "script"}),
+    ],
+)
+def test_other_languages_use_their_own_patterns_and_script(prepare, body, language, noise):
+    article = prepare(body + "\n".join(noise) + "\n")
+    assert article.language == language
+    assert removed(article) == noise
+    assert article.text == body.strip()
