@@ -15,13 +15,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import ingest
-from .evaluate import Report, load_jsonl, score
 from .model import Article
 from .pipeline import PIPELINE_VERSION, Pipeline, available_fields
 from .settings import Settings
 from .store import Store
+
+if TYPE_CHECKING:
+    from .evaluate import Report
 
 
 @dataclass
@@ -128,6 +131,8 @@ def evaluate(
 ) -> Report:
     """Score veille against gold files: on the texts in ``texts`` (run now), or on
     ``system`` output files written earlier by ``veille extract --jsonl``."""
+    from .evaluate import load_jsonl, score
+
     gold = load_jsonl(gold_paths)
     if system:
         return score(gold, load_jsonl(system))
