@@ -97,7 +97,7 @@ def main() -> None:
     parser.add_argument("inputs", nargs="*", default=[str(ROOT / "sample")])
     parser.add_argument("--articles", type=int, default=400)
     parser.add_argument("--n-process", type=int, default=1)
-    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--mode", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.mode:

@@ -7,15 +7,11 @@ lingua is sharper, faster and lighter when the candidates are few.
 
 from __future__ import annotations
 
-import unicodedata
-from collections import Counter
+import re
 
 from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
 from .errors import ConfigError
-
-#: Writing systems that tell languages apart before any model is asked.
-SCRIPTS = ("latin", "cyrillic", "arabic", "hebrew", "cjk", "greek")
 
 
 class LanguageIdentifier:
@@ -47,27 +43,18 @@ class LanguageIdentifier:
         return best.language.iso_code_639_1.name.lower(), float(best.value)
 
 
+_SCRIPT_LETTERS = {
+    "latin": re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]"),
+    "cyrillic": re.compile(r"[\u0400-\u052F]"),
+    "arabic": re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]"),
+    "hebrew": re.compile(r"[\u0590-\u05FF]"),
+    "cjk": re.compile(r"[\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]"),
+    "greek": re.compile(r"[\u0370-\u03FF]"),
+}
+
+
 def script_of(text: str) -> str | None:
     """The writing system most of the letters of ``text`` belong to, or None without letters."""
-    counts: Counter[str] = Counter()
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        name = unicodedata.name(ch, "")
-        if name.startswith("LATIN"):
-            counts["latin"] += 1
-        elif name.startswith("CYRILLIC"):
-            counts["cyrillic"] += 1
-        elif name.startswith(("ARABIC", "PERSIAN")):
-            counts["arabic"] += 1
-        elif name.startswith("HEBREW"):
-            counts["hebrew"] += 1
-        elif name.startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL")):
-            counts["cjk"] += 1
-        elif name.startswith("GREEK"):
-            counts["greek"] += 1
-        else:
-            counts["other"] += 1
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
+    counts = {name: len(p.findall(text)) for name, p in _SCRIPT_LETTERS.items()}
+    name = max(counts, key=counts.__getitem__)
+    return name if counts[name] else None

@@ -18,6 +18,7 @@ from .model import Outlet
 from .textnorm import fold
 
 AFFILIATIONS = ("state-affiliated", "public", "private")
+_CREDIT_SEPARATOR = re.compile(r"\s+[-–—|]\s*|\s*[–—|]\s+")
 
 
 class OutletRegistry:
@@ -101,10 +102,10 @@ class OutletRegistry:
         """``("Headline", RT)`` for ``"Headline — RT World News"``: a trailing
         ``- | — –`` followed by a registered outlet's name is the page's credit."""
         stripped = text.rstrip(" .")
-        for outlet, match in self.mentions(stripped):
-            before = stripped[: match.start()].rstrip()
-            if match.end() == len(stripped) and before.endswith(("-", "–", "—", "|")):
-                return before[:-1].rstrip(), outlet
+        for match in reversed(list(_CREDIT_SEPARATOR.finditer(stripped))):
+            outlet = self.get(stripped[match.end() :])
+            if outlet:
+                return stripped[: match.start()].rstrip(), outlet
         return text, None
 
 

@@ -46,7 +46,7 @@ class Settings:
         default=1, metadata={"help": "Worker processes for spaCy (nlp.pipe n_process)."}
     )
     batch_size: int = field(
-        default=32, metadata={"help": "Articles per batch through the pipeline and spaCy."}
+        default=64, metadata={"help": "Articles per batch through the pipeline and spaCy."}
     )
     on_error: str = field(
         default="record",
