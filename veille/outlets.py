@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from .errors import ConfigError
 from .model import Outlet
-from .textnorm import fold
+from .textnorm import fold, straighten
 
 AFFILIATIONS = ("state-affiliated", "public", "private")
 _CREDIT_SEPARATOR = re.compile(r"\s+[-–—|]\s*|\s*[–—|]\s+")
@@ -26,9 +26,11 @@ class OutletRegistry:
         self.outlets = outlets
         self._by_name: dict[str, Outlet] = {}
         self._by_domain: dict[str, Outlet] = {}
+        self._names: set[str] = set()
         for outlet in outlets:
             for name in (outlet.name, *outlet.aliases):
                 self._by_name.setdefault(fold(name), outlet)
+                self._names.add(straighten(name))
             for domain in outlet.domains:
                 self._by_domain.setdefault(domain.lower(), outlet)
 
@@ -81,18 +83,14 @@ class OutletRegistry:
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         """A regex matching any registered name or alias as whole words (longest first)."""
-        names = sorted(
-            {n for o in self.outlets for n in (o.name, *o.aliases) if len(n) >= 2},
-            key=len,
-            reverse=True,
-        )
+        names = sorted((n for n in self._names if len(n) >= 2), key=len, reverse=True)
         body = "|".join(re.escape(n) for n in names)
         return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
 
     def mentions(self, text: str) -> list[tuple[Outlet, re.Match[str]]]:
         """Registered outlets named in ``text``, with where."""
         found = []
-        for match in self.pattern.finditer(text):
+        for match in self.pattern.finditer(straighten(text)):
             outlet = self.get(match.group(0))
             if outlet:
                 found.append((outlet, match))
