@@ -13,9 +13,12 @@ headline without a full stop does not merge into the paragraph below it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 
+import numpy
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language as SpacyLanguage
 
 from ..errors import ConfigError, Rejected
@@ -26,9 +29,14 @@ from ..textnorm import straighten
 @SpacyLanguage.component("veille_line_breaks")
 def _line_breaks(doc):
     """Start a sentence after every newline (before the parser, which respects it)."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
-            token.is_sent_start = True
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    starts = doc.to_array([IDX])
+    for newline in re.finditer(r"\n+", text):
+        i = int(numpy.searchsorted(starts, newline.end()))
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
     return doc
 
 
