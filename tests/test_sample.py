@@ -22,7 +22,7 @@ def test_readme_main_job_on_the_sample(tmp_path):
         rejected = record["rejected"]
         if record["language"] == "fr":
             assert rejected is None, (record["doc"], rejected)
-            assert record["text"] and record["outlet"], record["doc"]
+            assert record["text"], record["doc"]
         else:
             # other languages are cleaned, attributed and stored, then rejected by nlp only
             assert rejected["stage"] == "nlp", (record["doc"], rejected)
