@@ -12,7 +12,8 @@ its own process so its peak RSS is its own:
   (the ceiling for the pipeline's throughput);
 - ``pipeline``: every veille stage, from the raw text, on the same articles
   (articles in other languages are cleaned, dated and rejected by nlp, as in a run);
-- ``run``: the pipeline plus ingestion from files and writes to a SQLite store.
+- ``run``: ``veille run`` end to end: model loading, ingestion from files, the pipeline and
+  writes to a SQLite store.
 """
 
 from __future__ import annotations
