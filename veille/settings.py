@@ -43,7 +43,11 @@ class Settings:
         metadata={"help": "Languages the identifier chooses among (ISO 639-1 codes)."},
     )
     n_process: int = field(
-        default=1, metadata={"help": "Worker processes for spaCy (nlp.pipe n_process)."}
+        default=1,
+        metadata={
+            "help": "Worker processes for spaCy (nlp.pipe n_process). Workers start once per batch: "
+            "with 2 or more, use a large batch_size (300 or more)."
+        },
     )
     batch_size: int = field(
         default=64, metadata={"help": "Articles per batch through the pipeline and spaCy."}

@@ -13,6 +13,7 @@ headline without a full stop does not merge into the paragraph below it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
@@ -91,6 +92,9 @@ class NLP:
         for language, group in by_language.items():
             nlp = self.model(language)
             pairs = ((straighten(a.text), i) for i, a in enumerate(group))
+            if self.n_process > 1:
+                # spaCy hands each worker whole batches: split the group so every worker gets some
+                batch_size = max(1, min(batch_size, math.ceil(len(group) / (2 * self.n_process))))
             for doc, i in nlp.pipe(
                 pairs, as_tuples=True, batch_size=batch_size, n_process=self.n_process
             ):
