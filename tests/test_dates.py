@@ -32,7 +32,8 @@ def test_find_dates(text, languages, expected):
         ("Rien que dimanche, 300 personnes", "fr", False, 6),
         ("s'est entretenu lundi avec", "fr", False, None),
         ("s'est entretenu lundi avec", "fr", True, 0),
-        ("talks held on Friday in Geneva", "en", False, 4),
+        ("talks held this Friday in Geneva", "en", False, 4),
+        ("talks held on Friday in Geneva", "en", False, None),  # past, not "this" day
         ("ce samedi", "xx", False, None),
     ],
 )

@@ -18,7 +18,7 @@ import dateparser
 
 _FULL_DATES = [
     # 18 décembre 2016, 1er mars 2020, 9 December 2016, 18 декабря 2016
-    re.compile(r"\b\d{1,2}(?:er|st|nd|rd|th)?\s+[^\W\d_]{3,}\.?\s+\d{4}\b"),
+    re.compile(r"\b\d{1,2}(?:er|st|nd|rd|th)?\s+[^\W\d_]{3,}\.?,?\s+\d{4}\b"),
     # December 9, 2016 / March 08, 2019
     re.compile(r"\b[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"),
     # 2016-12-18
@@ -103,6 +103,16 @@ def weekday_cue(text: str, language: str | None, *, bare: bool = False) -> tuple
     if not match:
         return None
     return table["weekdays"].index(match.group(1).lower()), match.group(0)
+
+
+def is_stamp(line: str, found: FoundDate, language: str | None) -> bool:
+    """Is the line a publication stamp: a date (and time) alone, or after "Publié le"?"""
+    rest = (line[: found.start] + line[found.end :]).strip(" -–—|,:.")
+    if len(re.sub(r"\d{1,2}[:h]\d{2}|[\W\d_]", "", rest)) <= 3:  # only a time and punctuation
+        return True
+    words = _calendar().get(language or "", {}).get("stamp", [])
+    head = line[: found.start].strip().lower()
+    return any(head.startswith(w) for w in words)
 
 
 def next_weekday(anchor: dt.date, weekday: int) -> dt.date:

@@ -31,6 +31,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def letter_words(text: str) -> list[str]:
+    """Words with at least one letter (numbers and times are not evidence of a language)."""
+    return [w for w in _WORD.findall(text) if not w.isdigit()]
+
+
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of ``text``, stripped, with their offsets in ``text``."""
     lines = []

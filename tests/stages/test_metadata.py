@@ -86,3 +86,14 @@ def test_title_from_hint_loses_its_site_credit(prepare):
     assert prepare(PROSE, title="Astana : les garants se retrouvent | RT France").title == (
         "Astana : les garants se retrouvent"
     )
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["29 Nov, 2024 17:42", "Publié le 08/01/2018 à 11h02 - Mis à jour le 08/01/2018 à 16h40"],
+)
+def test_a_stamp_under_the_headline_is_the_publication_date_whatever_weekday_follows(prepare, stamp):
+    text = f"Titre sur la trêve\n{stamp}\nL'offensive lancée mercredi se poursuivait ce samedi selon les témoins.\n{PROSE}"
+    article = prepare(text)
+    assert article.published_from == "stamp"
+    assert article.published.isoformat() in ("2024-11-29", "2018-01-08")

@@ -31,7 +31,15 @@ from ..errors import Rejected
 from ..langid import script_of
 from ..model import Article, Line
 from ..outlets import OutletRegistry
-from ..textnorm import content_words, ends_sentence, is_headline, overlap, straighten, words
+from ..textnorm import (
+    content_words,
+    ends_sentence,
+    is_headline,
+    letter_words,
+    overlap,
+    straighten,
+    words,
+)
 
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Ý]{1,3}\.){1,4}(?:\s*[/,\-–]\s*(?:[A-ZÀ-Ý]{1,3}\.){1,4})*$")
 _NAV_SEPARATORS = re.compile(r"\s[|>›»/]\s")
@@ -123,7 +131,7 @@ class Clean:
             line.language
             and language
             and line.language != language
-            and n_words >= FOREIGN_MIN_WORDS
+            and len(letter_words(text)) >= FOREIGN_MIN_WORDS
         ):
             return "language"
         if n_words <= SHORT_WORDS and not ends_sentence(text):

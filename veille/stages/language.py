@@ -13,7 +13,7 @@ from collections import Counter
 from ..errors import Rejected
 from ..langid import LanguageIdentifier
 from ..model import Article
-from ..textnorm import words
+from ..textnorm import letter_words
 
 #: Lines shorter than this are not identified on their own: too few words to tell.
 MIN_LINE_WORDS = 3
@@ -28,7 +28,7 @@ class Language:
     def __call__(self, article: Article) -> Article:
         weights: Counter[str] = Counter()
         for line in article.lines:
-            if len(words(line.text)) < MIN_LINE_WORDS:
+            if len(letter_words(line.text)) < MIN_LINE_WORDS:
                 continue
             code, confidence = self.identifier.identify(line.text)
             line.language = code

@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import re
 
-from ..dates import date_from_url, find_dates, next_weekday, parse_iso, weekday_cue
+from ..dates import date_from_url, find_dates, is_stamp, next_weekday, parse_iso, weekday_cue
 from ..model import Article, Line, Outlet
 from ..outlets import OutletRegistry
 
 _SOURCE_LINE = re.compile(r"^\s*(?:sources?|lien source|via|المصدر|источник|quelle|fuente)\s*[:\-–]", re.I)
 _PROMO = re.compile(r"\b(?:suivez|follow|rejoignez|abonnez-vous à|subscribe to)\b", re.I)
 _DATE_LINES = ("caption", "credits", "language", "header")
+#: A publication stamp is looked for in this many first lines.
+STAMP_LINES = 6
 
 
 class Metadata:
@@ -82,6 +84,12 @@ class Metadata:
         body = [ln for ln in article.lines if ln.boilerplate is None]
         aside = [ln for ln in article.lines if ln.boilerplate in _DATE_LINES]
         crawled = parse_iso(article.hints.get("crawled"))
+        # a publication stamp near the top ("29 Nov, 2024 17:42", "Publié le 08/01/2018") says it all
+        for line in article.lines[:STAMP_LINES]:
+            for found in find_dates(line.text, languages=_languages(line, article)):
+                if is_stamp(line.text, found, article.language) and (crawled is None or found.date <= crawled):
+                    article.published, article.published_from = found.date, "stamp"
+                    return
         anchor = None
         for group in (body, aside):
             found = [
