@@ -12,6 +12,7 @@ from veille.dates import date_from_url, find_dates, next_weekday, parse_iso, wee
         ("le 1er mars 2020 et le 2 mars 2020", ["fr"], [dt.date(2020, 3, 1), dt.date(2020, 3, 2)]),
         ("on December 9, 2016 in the city", ["en"], [dt.date(2016, 12, 9)]),
         ("9 December 2016", ["en"], [dt.date(2016, 12, 9)]),
+        ("lunes, 8 de enero de 2018 12:40", ["es"], [dt.date(2018, 1, 8)]),
         ("18 декабря 2016 года", ["ru"], [dt.date(2016, 12, 18)]),
         ("publié le 18/12/2016 à 10h", ["fr"], [dt.date(2016, 12, 18)]),
         ("2016-12-18T10:00", None, [dt.date(2016, 12, 18)]),

@@ -2,8 +2,9 @@
 
 Floors are the figures this version reaches, rounded down, so a regression fails CI;
 raise them when the pipeline improves. The seeds' gold is third-party text read from
-../shared; the fixtures' annotations were written for this project by someone who did
-not tune the cleaner on them.
+../shared. The fixtures and the sample were written and annotated for this project by a
+second developer; the cleaner was scored on them once blind, then its general rules were
+extended where they failed (see the history), so they are no longer held out.
 """
 
 import json
@@ -15,7 +16,7 @@ from veille.cli import cli
 from veille.evaluate import check_floors, load_jsonl, score
 from veille.runner import evaluate
 
-from conftest import FIXTURES, shared_path
+from conftest import FIXTURES, ROOT, shared_path
 
 pytestmark = pytest.mark.slow
 
@@ -27,10 +28,11 @@ SEED_FLOORS = {
     "title": 0.8,
 }
 FIXTURE_FLOORS = {
-    "boilerplate": 0.80,
+    "boilerplate": 0.95,
     "language": 1.0,
-    "outlet": 0.7,
-    "published": 0.6,
+    "outlet": 0.9,
+    "published": 0.9,
+    "title": 0.9,
 }
 
 
@@ -42,11 +44,12 @@ def test_seeds_meet_their_floors():
     assert report.value("events_dyad") is None
 
 
-def test_fixtures_meet_their_floors():
-    annotations = FIXTURES / "annotations.jsonl"
-    if not annotations.exists():
-        pytest.skip("no fixture annotations")
-    report = evaluate([annotations], texts=FIXTURES / "articles")
+@pytest.mark.parametrize(
+    "annotations, texts",
+    [(FIXTURES / "annotations.jsonl", FIXTURES / "articles"), (FIXTURES / "sample_annotations.jsonl", ROOT / "sample")],
+)
+def test_fixtures_and_sample_meet_their_floors(annotations, texts):
+    report = evaluate([annotations], texts=texts)
     assert check_floors(report, FIXTURE_FLOORS) == []
 
 

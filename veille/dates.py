@@ -18,7 +18,7 @@ import dateparser
 
 _FULL_DATES = [
     # 18 décembre 2016, 1er mars 2020, 9 December 2016, 18 декабря 2016
-    re.compile(r"\b\d{1,2}(?:er|st|nd|rd|th)?\s+[^\W\d_]{3,}\.?,?\s+\d{4}\b"),
+    re.compile(r"\b\d{1,2}(?:er|st|nd|rd|th)?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}\b"),
     # December 9, 2016 / March 08, 2019
     re.compile(r"\b[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"),
     # 2016-12-18

@@ -12,6 +12,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?»\"”…:;)]\s*$|\.{3}\s*$")
+_ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'")
 _TERMINAL = re.compile(r"[.!?»\"”…]\s*$")
 
 
@@ -61,7 +62,8 @@ def is_headline(line: str, *, min_words: int = 3, max_words: int = 30) -> bool:
 
 def content_words(text: str, *, min_length: int = 4) -> set[str]:
     """Folded words long enough to carry meaning (a cheap stand-in for stop-word lists)."""
-    return {w for w in (fold(w) for w in words(text)) if len(w) >= min_length and not w.isdigit()}
+    folded = (_ELISION.sub("", fold(w)) for w in words(text))
+    return {w for w in folded if len(w) >= min_length and not w.isdigit()}
 
 
 def overlap(part: str, whole: set[str]) -> float:

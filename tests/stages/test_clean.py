@@ -38,6 +38,12 @@ def removed(article):
         ("Поделиться в соцсетях", "script"),
         ("اقرأ أيضا", "script"),
         ("A man walks past a destroyed building in the old city after heavy rain on Tuesday.", "language"),
+        ("Cliquez pour activer le son", "player"),
+        ("Get short URL", "share"),
+        ("La chaîne est aussi sur Telegram : abonnez-vous pour suivre nos sélections.", "follow"),
+        ("12 mars 2018 à 14h05", "stamp"),
+        ("AFP - Damas - 12.03.2018", "stamp"),
+        ("Сирийские военные. Архивное фото", "script"),
         ("loader", "short"),
         ("42", "short"),
     ],
@@ -152,3 +158,21 @@ def test_other_languages_use_their_own_patterns_and_script(prepare, body, langua
     assert article.language == language
     assert removed(article) == noise
     assert article.text == body.strip()
+
+
+def test_a_section_label_above_the_headline_is_not_the_title(prepare):
+    article = prepare(f"Actualités du Proche-Orient\n{TITLE}\n{BODY}")
+    assert article.title == TITLE
+    assert removed(article) == {"Actualités du Proche-Orient": "header"}
+
+
+def test_a_teaser_ending_with_a_quote_after_a_related_marker(prepare):
+    teaser = "Le ministre : « Nous ne quitterons pas Idlib »"
+    article = prepare(f"{TITLE}\n{BODY}Voir aussi\n{teaser}\n")
+    assert removed(article) == {"Voir aussi": "related", teaser: "teaser"}
+
+
+def test_a_story_caption_sharing_a_quarter_of_its_words_is_body(prepare):
+    caption = "Des démineurs syriens sécurisent une route près des villages repris, le 3 mars 2018. ©Agence X"
+    article = prepare(f"{TITLE}\n{caption}\n{BODY}")
+    assert removed(article) == {}

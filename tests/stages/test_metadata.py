@@ -24,6 +24,9 @@ PROSE = (
         # a mere mention in a sentence does not name the publisher
         (f"Titre de la dépêche sur Astana\nUn responsable a déclaré à SANA que la réunion avait commencé.\n{PROSE}", None),
         (f"Titre de la dépêche sur Astana\n{PROSE}", None),
+        # the site's copyright footer outranks a wire's dateline
+        (f"Titre de la dépêche sur Astana\nBEYROUTH, 3 mai 2017 (AFP) - {PROSE}© L'Orient-Le Jour, 2017. Tous droits réservés.\n", "L'Orient-Le Jour"),
+        (f"Titre de la dépêche sur Astana\n{PROSE}Restez informés : Sputnik France est aussi sur Telegram.\n", "Sputnik"),
     ],
 )
 def test_outlet_from_text_cues(prepare, text, outlet):
@@ -90,7 +93,7 @@ def test_title_from_hint_loses_its_site_credit(prepare):
 
 @pytest.mark.parametrize(
     "stamp",
-    ["29 Nov, 2024 17:42", "Publié le 08/01/2018 à 11h02 - Mis à jour le 08/01/2018 à 16h40"],
+    ["29 Nov, 2024 17:42", "Publié le 08/01/2018 à 11h02 - Mis à jour le 08/01/2018 à 16h40", "08.01.2018 (mis à jour 09.01.2018)"],
 )
 def test_a_stamp_under_the_headline_is_the_publication_date_whatever_weekday_follows(prepare, stamp):
     text = f"Titre sur la trêve\n{stamp}\nL'offensive lancée mercredi se poursuivait ce samedi selon les témoins.\n{PROSE}"

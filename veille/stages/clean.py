@@ -27,6 +27,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
+from ..dates import find_dates
 from ..errors import Rejected
 from ..langid import script_of
 from ..model import Article, Line
@@ -45,14 +46,18 @@ _INITIALS = re.compile(r"^(?:[A-ZÀ-Ý]{1,3}\.){1,4}(?:\s*[/,\-–]\s*(?:[A-ZÀ-
 _NAV_SEPARATORS = re.compile(r"\s[|>›»/]\s")
 _PHOTO_MARKER = re.compile(
     r"©|\((?:[^()]{0,30}\b(?:photo|photos|file|archives?|illustration|capture|image)\b[^()]{0,20})\)"
-    r"|^(?:photo|image|capture)\b",
+    r"|^(?:photo|image|capture)\b|\bphoto (?:afp|reuters|ap|d'archives?)\b"
+    r"|архивное фото|фото:|صورة أرشيفية|foto de archivo",
     re.IGNORECASE,
 )
 _MEDIA_TEASER = re.compile(r"\((?:vid[ée]o|photos?|infographie|direct|live|video)\)\s*$", re.I)
 _ELLIPSIS = re.compile(r"(…|\.\.\.)\s*$")
+_HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+#: A line of at most this many words holding a full date, and no sentence, is a date stamp.
+STAMP_WORDS = 5
 
 #: A caption is kept as body when this share of its words also occur in the body.
-CAPTION_OVERLAP = 0.4
+CAPTION_OVERLAP = 0.25
 #: A line in another language is removed only when it has at least this many words.
 FOREIGN_MIN_WORDS = 5
 #: Lines of at most this many words that do not end a sentence are page furniture.
@@ -123,6 +128,8 @@ class Clean:
             return category
         if _INITIALS.match(text):
             return "initials"
+        if _is_stamp(text, line.language or language):
+            return "stamp"
         if text.startswith(("©", "(c)", "(C)")):
             return "credits"
         if _is_navigation(text):
@@ -140,16 +147,19 @@ class Clean:
 
     @staticmethod
     def _find_title(lines: list[Line]) -> int | None:
-        """The first line left, when it is shaped as a headline (a question may end one)."""
-        for i, line in enumerate(lines):
-            if line.boilerplate is not None:
-                continue
-            text = line.text.rstrip()
-            n_words = len(words(text))
-            if 3 <= n_words <= 30 and not text.endswith((".", ":", "…", ";", ",")):
-                return i
+        """The first line left, when it is shaped as a headline (a question may end one).
+
+        A label of a few words right above a longer headline is the page's section
+        name ("Monde", "Arab world news"), not the title."""
+        candidates = [i for i, line in enumerate(lines) if line.boilerplate is None][:2]
+        shaped = [i for i in candidates if _headline_shaped(lines[i].text)]
+        if not shaped or shaped[0] != candidates[0]:
             return None
-        return None
+        first = shaped[0]
+        if len(shaped) == 2 and len(words(lines[first].text)) <= 4 < len(words(lines[shaped[1]].text)):
+            lines[first].boilerplate = "header"
+            return shaped[1]
+        return first
 
     def _is_caption(self, text: str) -> bool:
         if _PHOTO_MARKER.search(text):
@@ -182,7 +192,7 @@ class Clean:
                 after_caption = previous is not None and previous.boilerplate in (
                     "caption", "credits", "language", "script",
                 )  # fmt: skip
-                if in_related and (teaser_shape or len(words(line.text)) <= 5):
+                if in_related and (teaser_shape or _headline_shaped(line.text)):
                     line.boilerplate = "teaser"
                 elif i >= start and is_headline(line.text) and (
                     after_caption or _MEDIA_TEASER.search(line.text)
@@ -206,6 +216,18 @@ class Clean:
                 len(words(line.text)) <= 3 or not ends_sentence(line.text)
             ):
                 line.boilerplate = "footer"
+
+
+def _is_stamp(text: str, language: str | None) -> bool:
+    """A dateline or publication stamp: a short line with a full date and no sentence."""
+    if not _HAS_YEAR.search(text) or len(letter_words(text)) > STAMP_WORDS or ends_sentence(text):
+        return False
+    return bool(find_dates(text, languages=[language] if language else None))
+
+
+def _headline_shaped(text: str) -> bool:
+    text = text.rstrip()
+    return 3 <= len(words(text)) <= 30 and not text.endswith((".", ":", "…", ";", ","))
 
 
 def _main_script(lines: list[Line]) -> str | None:

@@ -87,9 +87,11 @@ class Metadata:
         # a publication stamp near the top ("29 Nov, 2024 17:42", "Publié le 08/01/2018") says it all
         for line in article.lines[:STAMP_LINES]:
             for found in find_dates(line.text, languages=_languages(line, article)):
-                if is_stamp(line.text, found, article.language) and (crawled is None or found.date <= crawled):
+                stamped = line.boilerplate == "stamp" or is_stamp(line.text, found, article.language)
+                if stamped and (crawled is None or found.date <= crawled):
                     article.published, article.published_from = found.date, "stamp"
                     return
+                break  # only a line's first date is its publication date
         anchor = None
         for group in (body, aside):
             found = [
@@ -118,6 +120,10 @@ def _languages(line: Line, article: Article) -> list[str] | None:
     return codes or None
 
 
+_COPYRIGHT = re.compile(r"(?:^|\s)(?:©|\(c\)|copyright)\s*(?:\d{4})?", re.I)
+_RIGHTS = re.compile(r"droits réservés|rights reserved|права защищены|الحقوق محفوظة|derechos reservados", re.I)
+
+
 def _cue_rank(line: Line, match: re.Match[str]) -> int | None:
     """How surely this mention names the publisher (lower is surer), or None if it doesn't."""
     text = line.text
@@ -125,16 +131,22 @@ def _cue_rank(line: Line, match: re.Match[str]) -> int | None:
     after = text[match.end() :]
     if _SOURCE_LINE.match(text) and len(text) < 80:
         return 0
-    # agency dateline: "Homs-SANA/...", "Damas (SANA) -", "MOSCOU, 3 mars (Sputnik) -"
+    # the site's own copyright footer: "© 2017 Al-Manar TV – Tous droits réservés"
+    if _COPYRIGHT.search(text) and (_RIGHTS.search(text) or re.search(r"\d{4}", text)) and len(text) < 120:
+        return 1
+    # agency dateline: "Homs-SANA/...", "Damas (SANA) -", "MOSCOU, 3 mars (Sputnik) -", "AA - Ankara -"
     if match.start() < 40 and re.search(r"(?:^|[\w.)])\s*[-–(/]\s*$", before) and re.match(
         r"\s*\)?\s*[/\-–—:]", after
     ):
-        return 1
+        return 2
+    if not before.strip() and re.match(r"\s*[-–—/]\s*[A-ZÀ-Ý]", after) and len(text) < 60:
+        return 2
     # credit closing a headline or caption: "... — RT World News", "... - Sputnik Afrique"
     if re.search(r"[-–—|]\s*$", before) and not after.strip(" .)"):
-        return 2
-    if _PROMO.search(before[-40:]) and len(before) < 60:
         return 3
-    if "©" in before[-5:] and line.boilerplate is not None:
+    # the outlet promoting its own channels
+    if line.boilerplate == "follow" or (_PROMO.search(before[-40:]) and len(before) < 60):
         return 4
+    if "©" in before[-5:] and line.boilerplate is not None:
+        return 5
     return None
