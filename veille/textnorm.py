@@ -72,3 +72,55 @@ def overlap(part: str, whole: set[str]) -> float:
     if not mine:
         return 0.0
     return len(mine & whole) / len(mine)
+
+
+# --- names -----------------------------------------------------------------
+
+_NAME_PUNCT = re.compile(r"[\-‐‑–—'’`ʼʿʾ.,()\"«»]+")
+_NAME_ARTICLE = re.compile(r"^(?:(?:al|el|ad|ar|as|at|az|ash|ad|an|l|le|la|les)\s+)+")
+#: Spelling variants of transliterated names (French, English and German habits),
+#: applied in order to a folded name; see :func:`name_skeleton`.
+_SKELETON_RULES = [
+    (re.compile(r"tch"), "ch"),
+    (re.compile(r"dj"), "j"),
+    (re.compile(r"sch|sh|ch"), "s"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"(?<=[aeiou])y(?=[aeiou])"), "i"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"[wv]"), "v"),
+    (re.compile(r"ck|q|k|c(?=[aou])"), "k"),
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"z"), "s"),
+    (re.compile(r"dh"), "d"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"gu(?=[ei])"), "g"),
+    (re.compile(r"ei|ey|ai|ay|ee"), "e"),
+    (re.compile(r"(?<=\w)h\b|(?<=[^\Wsc])h(?=[^aeiou\W])"), ""),
+    (re.compile(r"(?<=\w)[e](?=\b)"), ""),
+    (re.compile(r"(.)\1+"), r"\1"),
+]
+
+
+def name_key(name: str) -> str:
+    """A name folded for look-up: case, accents, hyphens, apostrophes and dots ignored.
+
+    ``name_key("Hayat Tahrir al-Cham") == name_key("hayat tahrir al cham")``.
+    """
+    return " ".join(_NAME_PUNCT.sub(" ", fold(name)).split())
+
+
+def name_skeleton(name: str) -> str:
+    """A looser key that also forgets transliteration habits and Arabic articles.
+
+    Chamkhani and Shamkhani, Sergueï and Sergey, Rohani and Rouhani, al-Bukamal and
+    Boukamal share a skeleton. Vowel length and doubled letters are dropped too, so
+    a skeleton is only compared between names of the same kind (two places, two
+    people), never used alone to equate a short word with a name.
+    """
+    key = _NAME_ARTICLE.sub("", name_key(name))
+    key = re.sub(r"\b(?:al|el|ad|ar|as|at|az|ash|an)\s+", "", key)
+    for pattern, replacement in _SKELETON_RULES:
+        key = pattern.sub(replacement, key)
+    return key.replace(" ", "")
