@@ -1,9 +1,12 @@
-"""Where processed articles are kept: an embedded SQLite file by default.
+"""Where processed articles are kept: an embedded SQLite file by default, or PostgreSQL.
 
-``open_store("veille.db")`` or ``open_store("sqlite:///path.db")``; any
-SQLAlchemy URL the backends support. Every row carries the
-``pipeline_version`` that produced it; ids are deterministic, so saving the
-same article again replaces its row rather than adding one.
+``open_store("veille.db")``, ``open_store("sqlite:///path.db")`` or
+``open_store("postgresql://user:password@host/dbname")`` (the driver is
+psycopg 3: ``postgresql+psycopg://`` is the same). Both backends have the same
+tables, migrations and behaviour. Every row carries the ``pipeline_version``
+that produced it; ids are deterministic, so saving the same article again
+replaces its row rather than adding one. ``Store.search`` is full-text search
+over titles and texts (``veille/store/search.py`` says how the backends differ).
 """
 
 from __future__ import annotations
@@ -12,39 +15,95 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import create_engine, event, func, select
+from sqlalchemy.dialects import postgresql as postgresql_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from ..errors import StoreError
 from ..model import Article
+from . import search as _search
 from .schema import MIGRATIONS, articles, metadata, migrations_table
 
 __all__ = ["Store", "open_store"]
 
-_BACKENDS = ("sqlite",)
+#: backend: the drivers accepted after its ``+`` (None is the backend's plain URL).
+_BACKENDS = {"sqlite": (None, "pysqlite"), "postgresql": (None, "psycopg")}
+_INSERTS = {"sqlite": sqlite_dialect.insert, "postgresql": postgresql_dialect.insert}
+#: An arbitrary key for PostgreSQL's advisory lock: one process migrates at a time.
+_MIGRATION_LOCK = 0x7665696C6C65  # "veille"
+_CONNECT_TIMEOUT = 10  # seconds, PostgreSQL only
 
 
 def open_store(db: str) -> Store:
     """Open (and create or migrate) the store at ``db``: a file path or a database URL."""
-    url = db if "://" in db else f"sqlite:///{db}"
-    backend = url.split(":", 1)[0].split("+", 1)[0]
-    if backend not in _BACKENDS:
-        raise StoreError(
-            f"unsupported store {db!r}: valid choices are a SQLite file path "
-            f"or a URL starting with {', '.join(b + '://' for b in _BACKENDS)}"
-        )
+    url = _parse(db)
+    shown = db if url.password is None else unquote(url.render_as_string(hide_password=True))
     try:
-        engine = create_engine(url)
-        if backend == "sqlite":
+        if url.get_backend_name() == "sqlite":
+            engine = create_engine(url)
             event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_engine(
+                url, pool_pre_ping=True, connect_args={"connect_timeout": _CONNECT_TIMEOUT}
+            )
         store = Store(engine)
         store.migrate()
     except SQLAlchemyError as e:
-        raise StoreError(f"cannot open store {db!r}: {e.__class__.__name__}: {e.orig or e}") from None
+        raise StoreError(f"cannot open store {shown!r}: {_explain(e, url)}") from None
     return store
+
+
+def _parse(db: str) -> URL:
+    choices = (
+        "valid choices are a SQLite file path, sqlite:///PATH, "
+        "or postgresql://USER:PASSWORD@HOST:PORT/DBNAME (also postgresql+psycopg://)"
+    )
+    if "://" not in db:
+        return make_url(f"sqlite:///{db}")
+    scheme = db.split("://", 1)[0]
+    if scheme == "postgres":  # as Heroku and others write it
+        db = "postgresql" + db[len(scheme) :]
+    backend, _, driver = db.split("://", 1)[0].partition("+")
+    if (driver or None) not in _BACKENDS.get(backend, ()):
+        raise StoreError(f"unsupported store {scheme + '://...'!r}: {choices}")
+    try:
+        url = make_url(db)
+    except (ArgumentError, ValueError) as e:
+        raise StoreError(f"cannot read the store URL {scheme + '://...'!r}: {e}; {choices}") from None
+    if backend == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def _explain(error: SQLAlchemyError, url: URL) -> str:
+    """The driver's reason on one line, with a hint for the usual PostgreSQL failures."""
+    cause = getattr(error, "orig", None) or error
+    reason = " ".join(str(cause).split()) or cause.__class__.__name__
+    if url.password:
+        reason = reason.replace(url.password, "***")
+    if url.get_backend_name() != "postgresql":
+        return f"{cause.__class__.__name__}: {reason}"
+    socket = url.query.get("host")
+    where = url.host or (f"the socket in {socket}" if socket else "the local socket")
+    where += f":{url.port or url.query.get('port') or 5432}"
+    lowered = reason.lower()
+    if "authentication failed" in lowered:
+        hint = f"authentication failed for user {url.username!r}: check the user name and password"
+    elif f'database "{url.database}" does not exist' in reason:
+        hint = f"database {url.database!r} does not exist on {where}: create it (createdb {url.database})"
+    elif f'role "{url.username}" does not exist' in reason:
+        hint = f"user {url.username!r} does not exist on {where}"
+    elif "resolve host" in lowered or "could not translate host" in lowered:
+        hint = f"cannot find the host {url.host!r}: check its name"
+    elif any(s in lowered for s in ("connection refused", "no such file", "timeout", "timed out")):
+        hint = f"no PostgreSQL server answers at {where}: is it running, and is this its address?"
+    else:
+        return f"{cause.__class__.__name__}: {reason}"
+    return f"{hint} ({reason})"
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -55,8 +114,12 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 class Store:
+    """The articles table and its search index, behind one interface for every backend."""
+
     def __init__(self, engine: Engine):
         self.engine = engine
+        #: "sqlite" or "postgresql".
+        self.backend = engine.dialect.name
 
     def __enter__(self) -> Store:
         return self
@@ -71,6 +134,8 @@ class Store:
         """Apply the migrations this database has not seen; returns their names."""
         applied = []
         with self.engine.begin() as connection:
+            if self.backend == "postgresql":
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
             metadata.create_all(connection, tables=[migrations_table])
             done = set(connection.scalars(select(migrations_table.c.name)))
             for name, migration in MIGRATIONS:
@@ -99,7 +164,7 @@ class Store:
         rows = [_row(a) for a in batch]
         if not rows:
             return 0
-        statement = sqlite_dialect.insert(articles)
+        statement = _INSERTS[self.backend](articles)
         statement = statement.on_conflict_do_update(
             index_elements=[articles.c.id],
             set_={c.name: statement.excluded[c.name] for c in articles.c if c.name != "id"},
@@ -125,6 +190,19 @@ class Store:
         query = select(articles.c.status, func.count()).group_by(articles.c.status)
         with self.engine.connect() as connection:
             return dict(connection.execute(query).all())
+
+    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Articles whose title or text has every word of ``query``, best first.
+
+        Each hit is ``{"id", "doc", "title", "status", "snippet", "rank"}``; the
+        snippet marks matched words as ``[word]``. Example:
+        ``store.search("frappes Idleb", limit=5)``.
+        """
+        try:
+            with self.engine.connect() as connection:
+                return _search.search(connection, query, limit=limit)
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot search for {query!r}: {e}") from None
 
 
 def _row(article: Article) -> dict[str, Any]:

@@ -1,7 +1,9 @@
 """The tables, and the named migrations that create or change them.
 
 A migration runs once per database, in order, and is recorded by name in
-``migrations``; later issues add migrations, never edit applied ones.
+``migrations``; later issues add migrations, never edit applied ones. A
+migration is one function for every backend: it branches on
+``connection.dialect.name`` where SQLite and PostgreSQL differ.
 """
 
 from __future__ import annotations
@@ -40,12 +42,83 @@ articles = Table(
     Column("pipeline_version", String(40), nullable=False),
 )
 
+#: The full-text index, by backend (see ``veille/store/search.py`` for the queries).
+#: SQLite: an FTS5 table whose rowid is ``articles_search_rows.rowid`` (a stable
+#: INTEGER PRIMARY KEY: the implicit rowid of ``articles`` may change on VACUUM),
+#: filled by triggers on ``articles``, so every write keeps it in sync.
+SQLITE_SEARCH_TABLE = "articles_search"
+SQLITE_SEARCH_ROWS = "articles_search_rows"
+#: PostgreSQL: a generated ``tsvector`` column on ``articles`` with a GIN index,
+#: in a text search configuration that is ``french`` (stemming, stop words)
+#: with accents removed first (the ``unaccent`` extension).
+PG_SEARCH_CONFIG = "veille_french"
+PG_SEARCH_COLUMN = "search"
+
+_SQLITE_ARTICLE_TEXT = "json_extract({row}.record, '$.text')"
+
 
 def _0001_articles(connection: Connection) -> None:
     metadata.create_all(connection, tables=[articles])
 
 
+def _0002_search(connection: Connection) -> None:
+    """Full-text search over each article's title and cleaned text (``record.text``)."""
+    if connection.dialect.name == "sqlite":
+        _sqlite_search(connection)
+    else:
+        _postgresql_search(connection)
+
+
+def _sqlite_search(connection: Connection) -> None:
+    new_text = _SQLITE_ARTICLE_TEXT.format(row="new")
+    index_new = f"""
+        INSERT INTO {SQLITE_SEARCH_ROWS}(id) SELECT new.id
+        WHERE NOT EXISTS (SELECT 1 FROM {SQLITE_SEARCH_ROWS} WHERE id = new.id);
+        INSERT INTO {SQLITE_SEARCH_TABLE}(rowid, title, text)
+        SELECT rowid, new.title, {new_text} FROM {SQLITE_SEARCH_ROWS} WHERE id = new.id;
+    """
+    unindex_old = f"""
+        DELETE FROM {SQLITE_SEARCH_TABLE}
+        WHERE rowid = (SELECT rowid FROM {SQLITE_SEARCH_ROWS} WHERE id = old.id);
+    """
+    for statement in [
+        f"CREATE TABLE {SQLITE_SEARCH_ROWS} (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE)",
+        f"""CREATE VIRTUAL TABLE {SQLITE_SEARCH_TABLE} USING fts5(
+            title, text, tokenize = 'unicode61 remove_diacritics 2')""",
+        f"CREATE TRIGGER {SQLITE_SEARCH_TABLE}_insert AFTER INSERT ON articles BEGIN {index_new} END",
+        f"""CREATE TRIGGER {SQLITE_SEARCH_TABLE}_update AFTER UPDATE ON articles
+            BEGIN {unindex_old} {index_new} END""",
+        f"""CREATE TRIGGER {SQLITE_SEARCH_TABLE}_delete AFTER DELETE ON articles BEGIN {unindex_old}
+            DELETE FROM {SQLITE_SEARCH_ROWS} WHERE id = old.id; END""",
+        # The rows stored before this migration.
+        f"INSERT INTO {SQLITE_SEARCH_ROWS}(id) SELECT id FROM articles ORDER BY id",
+        f"""INSERT INTO {SQLITE_SEARCH_TABLE}(rowid, title, text)
+            SELECT r.rowid, a.title, {_SQLITE_ARTICLE_TEXT.format(row="a")}
+            FROM articles a JOIN {SQLITE_SEARCH_ROWS} r ON r.id = a.id""",
+    ]:
+        connection.exec_driver_sql(statement)
+
+
+def _postgresql_search(connection: Connection) -> None:
+    document = (
+        f"setweight(to_tsvector('{PG_SEARCH_CONFIG}', coalesce(title, '')), 'A') || "
+        f"setweight(to_tsvector('{PG_SEARCH_CONFIG}', coalesce(record::json ->> 'text', '')), 'B')"
+    )
+    for statement in [
+        "CREATE EXTENSION IF NOT EXISTS unaccent",
+        f"CREATE TEXT SEARCH CONFIGURATION {PG_SEARCH_CONFIG} (COPY = french)",
+        f"""ALTER TEXT SEARCH CONFIGURATION {PG_SEARCH_CONFIG}
+            ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem""",
+        # Computed for the rows already there, and on every insert or update.
+        f"""ALTER TABLE articles ADD COLUMN {PG_SEARCH_COLUMN} tsvector
+            GENERATED ALWAYS AS ({document}) STORED""",
+        f"CREATE INDEX articles_search_idx ON articles USING gin ({PG_SEARCH_COLUMN})",
+    ]:
+        connection.exec_driver_sql(statement)
+
+
 #: (name, function) in the order they apply.
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_articles", _0001_articles),
+    ("0002_search", _0002_search),
 ]
