@@ -102,15 +102,15 @@ def _tcp(server, *, user, password, database, port=None):
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("case, message", [
-    ("wrong password", "authentication failed for user 'veille_pw': check the user name and password"),
-    ("missing database", "database 'nowhere' does not exist on 127.0.0.1:\\d+: create it"),
-    ("server down", "no PostgreSQL server answers at 127.0.0.1:\\d+: is it running"),
-])
+    ("wrong-password", "authentication failed for user 'veille_pw': check the user name and password"),
+    ("missing-database", r"database 'nowhere' does not exist on 127.0.0.1:\d+: create it"),
+    ("server-down", r"no PostgreSQL server answers at 127.0.0.1:\d+: is it running"),
+], ids=["wrong-password", "missing-database", "server-down"])
 def test_postgres_errors_are_clear_and_hide_the_password(postgres_server, case, message):
     user, password = postgres_server.password_user
-    if case == "wrong password":
+    if case == "wrong-password":
         url = _tcp(postgres_server, user=user, password="not-" + password, database="postgres")
-    elif case == "missing database":
+    elif case == "missing-database":
         url = _tcp(postgres_server, user=user, password=password, database="nowhere")
     else:
         import socket
