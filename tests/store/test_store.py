@@ -66,9 +66,10 @@ def test_records_are_the_output_shape(db):
     assert json.loads(json.dumps(record)) == record
 
 
-def test_backend_is_named(db):
+def test_backend_and_address(db):
     with open_store(db) as store:
         assert store.backend == ("sqlite" if "://" not in db else "postgresql")
+        assert store.address.startswith("sqlite:///" if "://" not in db else "postgresql+psycopg://")
 
 
 @pytest.mark.parametrize("db, message", [
@@ -83,15 +84,15 @@ def test_bad_store_errors(db, message):
 
 
 @pytest.mark.postgres
-def test_postgres_schemes_are_the_same(postgres_server):
-    url = postgres_server.url("postgres")
-    for scheme in ("postgresql+psycopg", "postgres"):
-        with open_store(url.replace("postgresql", scheme, 1)) as store:
-            assert store.backend == "postgresql"
-    # Leave the server's own database as it was.
-    for statement in ("DROP TABLE articles", "DROP TABLE migrations",
-                      "DROP TEXT SEARCH CONFIGURATION veille_french", "DROP EXTENSION unaccent"):
-        postgres_server.execute(statement)
+@pytest.mark.parametrize("scheme", ["postgresql", "postgresql+psycopg", "postgres"])
+def test_postgres_schemes_are_the_same(postgres_server, scheme):
+    postgres_server.execute("CREATE DATABASE veille_schemes")
+    try:
+        url = postgres_server.url("veille_schemes").replace("postgresql", scheme, 1)
+        with open_store(url) as store:
+            assert store.backend == "postgresql" and store.migrate() == []
+    finally:
+        postgres_server.execute("DROP DATABASE veille_schemes WITH (FORCE)")
 
 
 def _tcp(server, *, user, password, database, port=None):
@@ -124,3 +125,18 @@ def test_postgres_errors_are_clear_and_hide_the_password(postgres_server, case, 
     text = str(error.value)
     assert password not in text and "not-" + password not in text
     assert f"postgresql+psycopg://{user}:***@127.0.0.1" in text
+
+
+@pytest.mark.postgres
+def test_the_address_hides_the_password(postgres_server):
+    user, password = postgres_server.password_user
+    url = _tcp(postgres_server, user=user, password=password, database="postgres")
+    postgres_server.execute(f"CREATE DATABASE veille_pw_db OWNER {user}")
+    try:
+        with open_store(url.replace("/postgres", "/veille_pw_db")) as store:
+            assert store.address == (
+                f"postgresql+psycopg://{user}:***@127.0.0.1:{postgres_server.tcp_port}/veille_pw_db"
+            )
+            assert store.counts() == {}
+    finally:
+        postgres_server.execute("DROP DATABASE veille_pw_db WITH (FORCE)")

@@ -42,17 +42,18 @@ def open_store(db: str) -> Store:
     """Open (and create or migrate) the store at ``db``: a file path or a database URL."""
     url = _parse(db)
     shown = db if url.password is None else unquote(url.render_as_string(hide_password=True))
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(
+            url, pool_pre_ping=True, connect_args={"connect_timeout": _CONNECT_TIMEOUT}
+        )
+    store = Store(engine)
     try:
-        if url.get_backend_name() == "sqlite":
-            engine = create_engine(url)
-            event.listen(engine, "connect", _sqlite_pragmas)
-        else:
-            engine = create_engine(
-                url, pool_pre_ping=True, connect_args={"connect_timeout": _CONNECT_TIMEOUT}
-            )
-        store = Store(engine)
         store.migrate()
     except SQLAlchemyError as e:
+        store.close()
         raise StoreError(f"cannot open store {shown!r}: {_explain(e, url)}") from None
     return store
 
@@ -81,12 +82,11 @@ def _parse(db: str) -> URL:
 
 def _explain(error: SQLAlchemyError, url: URL) -> str:
     """The driver's reason on one line, with a hint for the usual PostgreSQL failures."""
-    cause = getattr(error, "orig", None) or error
-    reason = " ".join(str(cause).split()) or cause.__class__.__name__
+    reason = _reason(error)
     if url.password:
         reason = reason.replace(url.password, "***")
     if url.get_backend_name() != "postgresql":
-        return f"{cause.__class__.__name__}: {reason}"
+        return reason
     socket = url.query.get("host")
     where = url.host or (f"the socket in {socket}" if socket else "the local socket")
     where += f":{url.port or url.query.get('port') or 5432}"
@@ -101,9 +101,21 @@ def _explain(error: SQLAlchemyError, url: URL) -> str:
         hint = f"cannot find the host {url.host!r}: check its name"
     elif any(s in lowered for s in ("connection refused", "no such file", "timeout", "timed out")):
         hint = f"no PostgreSQL server answers at {where}: is it running, and is this its address?"
+    elif "unaccent" in lowered:
+        hint = (
+            "the search index needs the unaccent extension (PostgreSQL's contrib): "
+            "install it, or have an administrator run CREATE EXTENSION unaccent in this database"
+        )
     else:
-        return f"{cause.__class__.__name__}: {reason}"
+        return reason
     return f"{hint} ({reason})"
+
+
+def _reason(error: SQLAlchemyError) -> str:
+    """The driver's error, its class and message on one line (no SQL, no parameters)."""
+    cause = getattr(error, "orig", None) or error
+    message = " ".join(str(cause).split())
+    return f"{cause.__class__.__name__}: {message}" if message else cause.__class__.__name__
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -120,6 +132,11 @@ class Store:
         self.engine = engine
         #: "sqlite" or "postgresql".
         self.backend = engine.dialect.name
+
+    @property
+    def address(self) -> str:
+        """Where the store is, as a URL with any password hidden: safe to print or log."""
+        return unquote(self.engine.url.render_as_string(hide_password=True))
 
     def __enter__(self) -> Store:
         return self
@@ -173,7 +190,7 @@ class Store:
             with self.engine.begin() as connection:
                 connection.execute(statement, rows)
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot save {len(rows)} article(s): {e}") from None
+            raise StoreError(f"cannot save {len(rows)} article(s): {_reason(e)}") from None
         return len(rows)
 
     def records(self, *, status: str | None = None) -> Iterator[dict[str, Any]]:
@@ -202,7 +219,7 @@ class Store:
             with self.engine.connect() as connection:
                 return _search.search(connection, query, limit=limit)
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot search for {query!r}: {e}") from None
+            raise StoreError(f"cannot search for {query!r}: {_reason(e)}") from None
 
 
 def _row(article: Article) -> dict[str, Any]:
