@@ -31,7 +31,6 @@ import pytest
 from sqlalchemy.engine import URL, make_url
 
 
-
 @dataclass(frozen=True)
 class PostgresServer:
     """A running server, reached as a superuser at ``host`` (a name or a socket folder)."""
@@ -79,7 +78,7 @@ def _free_port() -> int:
 
 
 def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
+    if os.environ.get("CI", "").lower() not in ("", "0", "false"):
         pytest.fail(f"{reason}; CI is set, so the PostgreSQL tests must run", pytrace=False)
     pytest.skip(f"{reason}: PostgreSQL tests skipped (as root, bash scripts/test.sh installs it)")
 
@@ -93,7 +92,7 @@ def postgres_server() -> Iterator[PostgresServer]:
         return
     bindir = _binaries()
     if bindir is None:
-        _unavailable("no PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql/*/bin or on PATH")
+        _unavailable("no PostgreSQL server (initdb, pg_ctl) in /usr/lib/postgresql or on PATH")
     as_root = os.geteuid() == 0
     prefix: list[str] = []
     if as_root:
@@ -106,7 +105,9 @@ def postgres_server() -> Iterator[PostgresServer]:
         except KeyError:
             _unavailable("running as root and there is no 'postgres' user to run the server")
         prefix = ["runuser", "-u", "postgres", "--"]
-    home = Path(tempfile.mkdtemp(prefix="veille-pg-"))
+    # In /tmp: the server's user can reach it, and the socket path stays short (107 bytes at most).
+    tmp = "/tmp" if os.path.isdir("/tmp") else None
+    home = Path(tempfile.mkdtemp(prefix="veille-pg-", dir=tmp))
     data, log = home / "data", home / "server.log"
     if as_root:
         os.chown(home, owner.pw_uid, owner.pw_gid)
@@ -116,31 +117,30 @@ def postgres_server() -> Iterator[PostgresServer]:
         done = subprocess.run([*prefix, *command], capture_output=True, text=True)
         if done.returncode != 0:
             logged = log.read_text(errors="replace")[-2000:] if log.exists() else ""
-            pytest.fail(
-                f"{' '.join(command[:2])} failed ({done.returncode}):\n{done.stdout}{done.stderr}{logged}",
-                pytrace=False,
-            )
+            output = f"{done.stdout}{done.stderr}{logged}"
+            pytest.fail(f"{command[0]} failed ({done.returncode}):\n{output}", pytrace=False)
 
-    run(
-        str(bindir / "initdb"), "-D", str(data), "-U", "veille", "-E", "UTF8",
-        "--locale=C.UTF-8", "--auth-local=trust", "--auth-host=scram-sha-256",
-        "--no-instructions",
-    )
     options = (
         f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off "
         "-c synchronous_commit=off -c full_page_writes=off"
     )
-    run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "start")
-    server = PostgresServer(str(home), port, "veille", tcp_port=port)
     try:
+        run(
+            str(bindir / "initdb"), "-D", str(data), "-U", "veille", "-E", "UTF8",
+            "--locale=C.UTF-8", "--auth-local=trust", "--auth-host=scram-sha-256",
+            "--no-instructions",
+        )
+        run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "start")
+        server = PostgresServer(str(home), port, "veille", tcp_port=port)
         user, password = server.password_user
         server.execute(f"CREATE ROLE {user} LOGIN CREATEDB PASSWORD '{password}'")
         yield server
     finally:
-        subprocess.run(
-            [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
-            capture_output=True,
-        )
+        if (data / "postmaster.pid").exists():
+            subprocess.run(
+                [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
+                capture_output=True,
+            )
         shutil.rmtree(home, ignore_errors=True)
 
 

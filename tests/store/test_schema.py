@@ -11,7 +11,8 @@ from veille.store.schema import MIGRATIONS
 def test_search_migration_indexes_rows_stored_before_it(db, monkeypatch):
     monkeypatch.setattr(veille.store, "MIGRATIONS", MIGRATIONS[:1])
     with open_store(db) as store:
-        old = Article(id="a1", name="old.txt", raw="x", pipeline_version="v0", title="Frappe sur Idleb")
+        old = Article(id="a1", name="old.txt", raw="x", pipeline_version="v0")
+        old.title = "Frappe sur Idleb"
         old.text = "Des avions ont bombardé la ville d'Idleb dans la nuit."
         store.save([old])
     monkeypatch.undo()

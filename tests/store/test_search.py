@@ -6,12 +6,20 @@ from veille.store import open_store
 from veille.store.search import terms
 
 TEXTS = {
-    "a1": ("Frappe aérienne sur Idleb", "Des avions ont mené une frappe contre un dépôt d'armes près "
-           "d'Idleb, selon l'agence officielle. La défense civile a compté douze morts."),
-    "a2": ("Réunion à Damas", "Le ministre des Affaires étrangères a reçu son homologue à Damas. "
-           "Aucune frappe n'a été évoquée."),
-    "a3": ("Idleb : frappe, nouvelle frappe", "Une deuxième frappe a touché Idleb. Les frappes "
-           "ont repris à l'aube au nord d'Idleb."),
+    "a1": (
+        "Frappe aérienne sur Idleb",
+        "Des avions ont mené une frappe contre un dépôt d'armes près d'Idleb, selon l'agence "
+        "officielle. La défense civile a compté douze morts.",
+    ),
+    "a2": (
+        "Réunion à Damas",
+        "Le ministre des Affaires étrangères a reçu son homologue à Damas. "
+        "Aucune frappe n'a été évoquée.",
+    ),
+    "a3": (
+        "Idleb : frappe, nouvelle frappe",
+        "Une deuxième frappe a touché Idleb. Les frappes ont repris à l'aube au nord d'Idleb.",
+    ),
 }
 
 
@@ -78,12 +86,14 @@ def test_limit(store):
 
 
 def test_fts_syntax_is_read_as_words(store):
-    for query in ['"Idleb', "Idleb*", "^idleb", "idleb -frappe", "idleb:", "(idleb", "idleb + frappe"]:
+    queries = ['"Idleb', "Idleb*", "^idleb", "idleb -frappe", "idleb:", "(idleb", "idleb + frappe"]
+    for query in queries:
         assert ids(store.search(query)) == ["a1", "a3"], query
 
 
 def test_saving_again_reindexes_and_does_not_duplicate(store):
-    store.save([article("a2", "Réunion à Damas", "Le ministre a reçu son homologue à Alep.", version="v2")])
+    text = "Le ministre a reçu son homologue à Alep."
+    store.save([article("a2", "Réunion à Damas", text, version="v2")])
     assert store.search("Damas")[0]["id"] == "a2"
     assert ids(store.search("homologue")) == ["a2"]
     assert ids(store.search("Alep")) == ["a2"]
@@ -93,7 +103,8 @@ def test_saving_again_reindexes_and_does_not_duplicate(store):
 
 def test_a_rejected_article_without_text_is_found_by_its_title(db):
     with open_store(db) as store:
-        a = Article(id="r1", name="r1.html", raw="x", pipeline_version="v1", title="Page vide à Homs")
+        a = Article(id="r1", name="r1.html", raw="x", pipeline_version="v1")
+        a.title = "Page vide à Homs"
         store.save([a])
         [hit] = store.search("homs")
         assert hit["id"] == "r1" and hit["snippet"] == ""
@@ -117,7 +128,8 @@ def test_stop_words_are_postgres_only(store):
 
 
 def test_terms():
-    assert terms("« Frappe » sur l'Idleb, 12 morts!") == ["Frappe", "sur", "l", "Idleb", "12", "morts"]
+    expected = ["Frappe", "sur", "l", "Idleb", "12", "morts"]
+    assert terms("« Frappe » sur l'Idleb, 12 morts!") == expected
 
 
 def test_search_errors_are_store_errors(db):

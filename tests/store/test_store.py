@@ -18,7 +18,7 @@ def article(i: int, **fields) -> Article:
 def dump(store):
     with store.engine.connect() as connection:
         rows = connection.execute(select(articles).order_by(articles.c.id)).all()
-        names = connection.scalars(select(migrations_table.c.name).order_by(migrations_table.c.name))
+        names = connection.scalars(select(migrations_table.c.name).order_by("name"))
         return rows, list(names)
 
 
@@ -103,7 +103,7 @@ def _tcp(server, *, user, password, database, port=None):
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("case, message", [
-    ("wrong-password", "authentication failed for user 'veille_pw': check the user name and password"),
+    ("wrong-password", "authentication failed for user 'veille_pw': check the user name"),
     ("missing-database", r"database 'nowhere' does not exist on 127.0.0.1:\d+: create it"),
     ("server-down", r"no PostgreSQL server answers at 127.0.0.1:\d+: is it running"),
 ], ids=["wrong-password", "missing-database", "server-down"])

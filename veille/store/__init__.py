@@ -74,7 +74,8 @@ def _parse(db: str) -> URL:
     try:
         url = make_url(db)
     except (ArgumentError, ValueError) as e:
-        raise StoreError(f"cannot read the store URL {scheme + '://...'!r}: {e}; {choices}") from None
+        shown = scheme + "://..."
+        raise StoreError(f"cannot read the store URL {shown!r}: {e}; {choices}") from None
     if backend == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
     return url
@@ -94,7 +95,10 @@ def _explain(error: SQLAlchemyError, url: URL) -> str:
     if "authentication failed" in lowered:
         hint = f"authentication failed for user {url.username!r}: check the user name and password"
     elif f'database "{url.database}" does not exist' in reason:
-        hint = f"database {url.database!r} does not exist on {where}: create it (createdb {url.database})"
+        hint = (
+            f"database {url.database!r} does not exist on {where}: "
+            f"create it (createdb {url.database})"
+        )
     elif f'role "{url.username}" does not exist' in reason:
         hint = f"user {url.username!r} does not exist on {where}"
     elif "resolve host" in lowered or "could not translate host" in lowered:

@@ -85,7 +85,8 @@ def _sqlite_search(connection: Connection) -> None:
         f"CREATE TABLE {SQLITE_SEARCH_ROWS} (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE)",
         f"""CREATE VIRTUAL TABLE {SQLITE_SEARCH_TABLE} USING fts5(
             title, text, tokenize = 'unicode61 remove_diacritics 2')""",
-        f"CREATE TRIGGER {SQLITE_SEARCH_TABLE}_insert AFTER INSERT ON articles BEGIN {index_new} END",
+        f"""CREATE TRIGGER {SQLITE_SEARCH_TABLE}_insert AFTER INSERT ON articles
+            BEGIN {index_new} END""",
         f"""CREATE TRIGGER {SQLITE_SEARCH_TABLE}_update AFTER UPDATE ON articles
             BEGIN {unindex_old} {index_new} END""",
         f"""CREATE TRIGGER {SQLITE_SEARCH_TABLE}_delete AFTER DELETE ON articles BEGIN {unindex_old}
