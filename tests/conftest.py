@@ -51,3 +51,13 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not there (../shared sits beside the clone in CI)")
     return path
+
+
+@pytest.fixture(scope="session")
+def french():
+    """The French spaCy model as the nlp stage runs it: ``french(text) -> Doc``."""
+    from veille.stages.nlp import NLP
+    from veille.textnorm import straighten
+
+    model = NLP({"fr": "fr_core_news_md"}).model("fr")
+    return lambda text: model(straighten(text))

@@ -135,7 +135,9 @@ class Article:
     doc: Any = None  # spacy.tokens.Doc
     # later stages
     actors: list[Actor] = field(default_factory=list)
+    actor_mentions: list[Any] = field(default_factory=list)  # veille.actors.Mention
     places: list[Place] = field(default_factory=list)
+    place_mentions: list[Any] = field(default_factory=list)  # veille.places.PlaceMention
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
 

@@ -26,6 +26,9 @@ from .langid import LanguageIdentifier
 from .model import Article, Rejection
 from .outlets import OutletRegistry
 from .settings import Settings
+from .registry import Registry, load_registry
+from .stages.actors import Actors
+from .stages.places import Places
 from .stages.clean import Clean
 from .stages.extract import Extract
 from .stages.language import Language
@@ -38,7 +41,7 @@ log = logging.getLogger(__name__)
 INGESTED = ("id", "name", "raw", "format", "url", "hints")
 
 #: Bump when a stage's output changes: stored rows of an older version are redone.
-PIPELINE_VERSION = f"{__version__}/1"
+PIPELINE_VERSION = f"{__version__}/2"
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,16 @@ class Resources:
     @cached_property
     def outlets(self) -> OutletRegistry:
         return OutletRegistry.load()
+
+    @cached_property
+    def registry(self) -> Registry:
+        return load_registry()
+
+    @cached_property
+    def gazetteer(self):
+        from .gazetteer import load_gazetteer
+
+        return load_gazetteer()
 
 
 STAGES: tuple[StageSpec, ...] = (
@@ -100,6 +113,20 @@ STAGES: tuple[StageSpec, ...] = (
         requires=("text", "language"),
         assigns=("doc",),
         doc="spaCy parse per language; unsupported languages are rejected here",
+    ),
+    StageSpec(
+        "actors",
+        lambda r: Actors(r.registry),
+        requires=("text", "doc", "published", "outlet"),
+        assigns=("actors", "actor_mentions"),
+        doc="actor mentions: registry names, offices at the article's date, collectives, NER",
+    ),
+    StageSpec(
+        "places",
+        lambda r: Places(r.gazetteer),
+        requires=("text", "doc", "actors", "actor_mentions"),
+        assigns=("places", "place_mentions"),
+        doc="place mentions geocoded with the offline gazetteer, in the article's context",
     ),
 )
 

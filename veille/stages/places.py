@@ -1,0 +1,45 @@
+"""places: the places an article names, geocoded with the offline gazetteer.
+
+The rules live in :mod:`veille.places`. The article's focus is the countries of
+its actors (ISO3 in the registry, turned to ISO2 here) and of its outlet's
+home, and the spans the actors stage read as governments are left out.
+"""
+
+from __future__ import annotations
+
+from ..actors import focus_countries
+from ..gazetteer import Gazetteer
+from ..model import Article
+from ..places import PlaceResolver
+
+
+class Places:
+    name = "places"
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.resolver = PlaceResolver(gazetteer)
+
+    def __call__(self, article: Article) -> Article:
+        countries = [a.country for a in article.actors if a.country]
+        taken = [
+            (m.start, m.end)
+            for m in article.actor_mentions
+            if (actor := _actor(article, m.actor)) is not None and actor.kind == "state"
+        ]
+        focus = set()
+        for code in countries:
+            entry = self.gazetteer.country(code)
+            if entry is not None and entry.country:
+                focus.add(entry.country)
+        article.places, article.place_mentions = self.resolver.read(
+            article.text, doc=article.doc, focus=focus, taken=taken
+        )
+        return article
+
+
+def _actor(article: Article, id: str):
+    return next((a for a in article.actors if a.id == id), None)
+
+
+__all__ = ["Places", "focus_countries"]
