@@ -47,7 +47,7 @@ ZWE
 UN_OBSERVERS = ["PSE", "VAT"]  # non-member observer states
 OTHERS = ["XKX", "TWN"]  # not UN members, named as actors by the press
 
-# Not in ISO 3166-1: Kosovo uses the user-assigned codes of the EU and the IMF.
+# Not in ISO 3166-1: Kosovo takes the user-assigned codes in common use (XK, XKX: EU, World Bank).
 NOT_IN_PYCOUNTRY = {
     "XKX": {"iso2": "XK", "name_en": "Kosovo", "official_en": "Republic of Kosovo",
             "name_ar": "كوسوفو", "name_ru": "Косово", "official_fr": "République du Kosovo"},

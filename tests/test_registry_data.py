@@ -315,3 +315,26 @@ def test_main_offices_are_filled_each_year(country, role):
         if not holders(role, country, dt.date(year, 7, 1) if year < 2026 else dt.date(2026, 1, 1))
     }
     assert empty == GAPS.get((country, role), set())
+
+
+def test_state_names_are_not_aliases_of_other_actors():
+    """A state's names, capital (when a metonym) and seats of power name only that state."""
+    index = names_index()
+    for r in states():
+        names = [r[c] for c in ("name_fr", "name_en", "name_ar", "name_ru", "official_fr", "official_en")]
+        names += split(r["metonyms"])
+        if r["capital_metonym"] == "1":
+            names += split(r["capital_fr"]) + split(r["capital_en"])
+        for name in names:
+            others = index.get(key(name), set()) - {f"{r['iso3'].lower()}_gov"}
+            assert not others or key(name) in AMBIGUOUS, (r["iso3"], name, others)
+
+
+def test_states_csv_is_what_the_script_builds():
+    import importlib.util
+
+    path = RESOURCES.parent.parent / "scripts" / "build_states.py"
+    spec = importlib.util.spec_from_file_location("build_states", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build() == states()
