@@ -43,6 +43,8 @@ _PROPER = re.compile(
 _LABELS = {"LOC", "GPE"}
 #: A city this large is the same city in any article (with no context at all).
 BIG_CITY = 500_000
+#: ... as long as it is this many times larger than a namesake in the article's focus.
+DWARFS = 20
 #: A river is placed where the article's events on it are: at the nearest named place.
 RIVER_KM = 150.0
 
@@ -90,7 +92,7 @@ class PlaceResolver:
         rest = []
         for start, end, surface in pending:
             entry = self.gazetteer.resolve(surface)
-            if entry is not None and (entry.kind == "country" or entry.population >= BIG_CITY):
+            if entry is not None and (entry.kind == "country" or self._dwarfs(entry, surface, focus)):
                 resolved.append(PlaceMention(start, end, surface, entry))
             else:
                 rest.append((start, end, surface))
@@ -125,6 +127,18 @@ class PlaceResolver:
                 if surface:
                     spans.append((proper.start(), proper.start() + len(surface), surface, None))
         return sorted(spans, key=lambda s: s[0])
+
+    def _dwarfs(self, entry: Entry, surface: str, focus: set[str]) -> bool:
+        """Is ``entry`` a big city that dwarfs its namesakes in the focus countries?
+        Paris (2 million) over Paris, Texas, but not Tripoli of Libya over Tripoli
+        of Lebanon in an article about Lebanon."""
+        if entry.population < BIG_CITY:
+            return False
+        rivals = [
+            e.population for e in self.gazetteer.candidates(surface)
+            if e.country in focus and e.country != entry.country
+        ]  # fmt: skip
+        return not rivals or entry.population >= DWARFS * max(rivals)
 
     def _curated_entry(self, numbers) -> Entry:
         return self._curated[numbers[0]]
