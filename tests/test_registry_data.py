@@ -274,7 +274,13 @@ def test_generic_words_are_no_actor(name):
      ("DEU", "head_of_government", "2016-12-18", "merkel"), ("DEU", "foreign_minister", "2016-12-18", "steinmeier"),
      ("EGY", "head_of_state", "2016-12-18", "sisi"), ("KAZ", "head_of_state", "2017-01-23", "nazarbayev"),
      ("IRQ", "head_of_government", "2016-12-18", "abadi"), ("JOR", "head_of_state", "2016-12-18", "abdullah2"),
-     ("ARE", "head_of_state", "2016-12-18", "khalifa_zayed")],
+     ("ARE", "head_of_state", "2016-12-18", "khalifa_zayed"), ("FRA", "interior_minister", "2016-01-01", "cazeneuve"),
+     ("RUS", "interior_minister", "2016-01-01", "kolokoltsev"), ("IRN", "interior_minister", "2016-01-01", "rahmani_fazli"),
+     ("LBN", "interior_minister", "2016-01-01", "machnouk"), ("SYR", "interior_minister", "2016-01-01", "shaar"),
+     ("RUS", "head_of_state_spokesperson", "2016-12-18", "peskov"),
+     ("RUS", "foreign_ministry_spokesperson", "2016-12-18", "zakharova"),
+     ("RUS", "security_council_secretary", "2016-12-18", "patrushev"),
+     ("RUS", "security_council_secretary", "2025-01-01", "shoigu")],
 )  # fmt: skip
 def test_office_holder_on_a_day(country, role, on, actor):
     assert holders(role, country, dt.date.fromisoformat(on)) == [actor]
