@@ -21,6 +21,9 @@ from conftest import FIXTURES, ROOT, shared_path
 pytestmark = pytest.mark.slow
 
 SEED_FLOORS = {
+    "actors": 0.85,
+    "places": 0.85,
+    "geocoding_25km": 0.90,
     "boilerplate": 0.90,
     "language": 1.0,
     "outlet": 0.8,
