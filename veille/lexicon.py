@@ -190,10 +190,18 @@ class Triggers:
         return iter(self.triggers)
 
     def lookup(self, lemma: str, pos: str | None = None) -> tuple[Trigger, ...]:
-        """Single-word triggers for ``lemma`` (of part of speech ``pos`` if given),
-        highest priority first."""
+        """Single-word triggers for a token's ``lemma``, highest priority first.
+
+        ``pos`` is the token's spaCy ``pos_``: a NOUN token gets NOUN triggers;
+        any other (VERB, AUX, and the ADJ, ADV, PROPN that spaCy gives to
+        participles and to verb forms it does not know) gets VERB triggers.
+        Without ``pos``, both.
+        """
         found = self._by_lemma.get(lemma, ())
-        return found if pos is None else tuple(t for t in found if t.pos == pos)
+        if pos is None:
+            return found
+        wanted = "NOUN" if pos == "NOUN" else "VERB"
+        return tuple(t for t in found if t.pos == wanted)
 
     def starting_with(self, lemma: str) -> tuple[Trigger, ...]:
         """Multi-word triggers whose first lemma is ``lemma``, highest priority
