@@ -174,11 +174,9 @@ class Triggers:
         by_lemma: dict[str, list[Trigger]] = {}
         by_first: dict[str, list[Trigger]] = {}
         for trigger in self.triggers:
-            for key in trigger.keys:
-                if trigger.is_mwe:
-                    by_first.setdefault(key.split()[0], []).append(trigger)
-                else:
-                    by_lemma.setdefault(key, []).append(trigger)
+            index = by_first if trigger.is_mwe else by_lemma
+            for key in {k.split()[0] if trigger.is_mwe else k for k in trigger.keys}:
+                index.setdefault(key, []).append(trigger)
         order = _by_priority
         self._by_lemma = {k: tuple(sorted(v, key=order)) for k, v in by_lemma.items()}
         self._by_first = {k: tuple(sorted(v, key=order)) for k, v in by_first.items()}
