@@ -277,6 +277,25 @@ class Cues:
     numbers: Mapping
     fatalities: Mapping
 
+    def verb_tense(self, form: str, lemma: str) -> str | None:
+        """``"future"`` or ``"conditional"`` when ``form`` is ``lemma``'s future stem
+        plus a future or conditional ending (``frappera``, ``bombarderait``,
+        ``rendront``, ``pourrait``), else None. Catches what spaCy's morphology
+        misses (it tags ``céderons`` present and ``bombarderait`` imperfect)."""
+        form, lemma = form.lower(), lemma.lower()
+        stems = [s for s, _, l in (p.partition(":") for p in self.future["irregular_stems"])
+                 if l == lemma]
+        if not stems:
+            stems = [lemma[:-1] if lemma.endswith("re") else lemma]
+        for stem in stems:
+            if form.startswith(stem):
+                ending = form[len(stem):]
+                if ending in self.future["endings"]:
+                    return "future"
+                if ending in self.future["conditional_endings"]:
+                    return "conditional"
+        return None
+
     def number(self, word: str) -> int | None:
         """The value of a French number word or approximate noun (``vingt`` → 20,
         ``dizaines`` → 10, ``milliers`` → 1000), else None."""
@@ -471,7 +490,8 @@ def _parse_speech_verbs(text: str, name: str) -> SpeechVerbs:
 
 _CUE_SCHEMA: dict[str, dict[str, str]] = {
     "negation": {"particles": "words", "verbs": "words", "expressions": "words"},
-    "future": {"morph": "words", "verbs": "words", "expressions": "words"},
+    "future": {"morph": "words", "verbs": "words", "expressions": "words", "endings": "words",
+               "conditional_endings": "words", "irregular_stems": "pairs"},
     "hypothetical": {"morph": "words", "markers": "words", "verbs": "words"},
     "historical": {"expressions": "words", "patterns": "regexes"},
     "claimant": {"prepositions": "words", "expressions": "words"},
@@ -515,6 +535,8 @@ def _check_cue_value(value, kind: str, where: str) -> None:
         return
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise ConfigError(f"{where}: expected a list of non-empty strings")
+    if kind == "pairs" and not all(re.fullmatch(r"[^:\s]+:[^:\s]+", v) for v in value):
+        raise ConfigError(f"{where}: expected items of the form stem:lemma")
     if kind == "regexes":
         for pattern in value:
             try:
