@@ -100,16 +100,21 @@ class Entry:
     def to_place(self, name: str | None = None) -> Place:
         """A :class:`Place` named as the article spells it, the gazetteer's names as aliases.
 
-        Aliases are the entry's name and its Latin-script names (curated ones first),
-        at most twelve: enough for French and English spellings, not GeoNames' hundred.
+        Aliases are the entry's name, then its other names written in French or English
+        letters (curated ones first), one per name key, at most twelve: the spellings a
+        French reader may meet, not GeoNames' hundred.
         """
         name = name or self.name
-        aliases = [a for a in (self.name, *self.aliases) if a != name and _latin(a)]
-        if self.name != name and self.name not in aliases:
-            aliases.insert(0, self.name)
+        seen = {name_key(name)}
+        aliases = []
+        for alias in (self.name, *self.aliases):
+            key = name_key(alias)
+            if key not in seen and (alias == self.name or _western(alias)):
+                seen.add(key)
+                aliases.append(alias)
         return Place(
             name=name,
-            aliases=list(dict.fromkeys(aliases))[:12],
+            aliases=aliases[:12],
             lat=round(self.lat, 4),
             lon=round(self.lon, 4),
             country=self.country,
@@ -511,8 +516,9 @@ def _letters(text: str) -> int:
     return sum(ch.isalpha() for ch in text)
 
 
-def _latin(text: str) -> bool:
-    return all(ord(ch) < 0x0370 or 0x1E00 <= ord(ch) < 0x2000 for ch in text if ch.isalpha())
+def _western(text: str) -> bool:
+    """Written in the letters of French and English (Latin-1 and œ), no odd quotes."""
+    return all(ord(ch) < 0x100 or ch in "œŒ’" for ch in text) and "`" not in text
 
 
 def _alpha2(alpha3: str) -> str | None:
