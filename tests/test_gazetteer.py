@@ -112,6 +112,17 @@ def test_homs_is_the_syrian_city_not_al_khums(gaz):
     assert gaz.resolve("Homs", focus={"LY"}).country == "LY"  # an article about Libya
 
 
+def test_curated_places_beat_bigger_namesakes(gaz):
+    assert gaz.resolve("القنيطرة").name == "Quneitra"  # not Kenitra, Morocco
+    assert gaz.resolve("Mansoura").country == "SY"  # not Egypt's Mansoura
+    assert gaz.resolve("Mansoura", focus={"EG"}).country == "EG"
+
+
+@pytest.mark.parametrize("name", ["", " ", "-", "'"])
+def test_empty_names(gaz, name):
+    assert gaz.resolve(name) is None and gaz.candidates(name) == []
+
+
 def test_hama_with_and_without_focus(gaz):
     assert gaz.resolve("Hama").country == "SY"
     assert gaz.resolve("Hama", focus={"SY"}).country == "SY"

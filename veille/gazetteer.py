@@ -332,8 +332,8 @@ class Gazetteer:
     @staticmethod
     def _score(entry: Entry, loose: bool, focus: set[str], near: Sequence[Entry]) -> float:
         score = math.log10(_population(entry) + 10)
-        if entry.curated:
-            score = max(score, 4.5) + 1.0
+        if entry.curated:  # the war's own places: Quneitra before Morocco's Kenitra (القنيطرة)
+            score = max(score, 4.5) + 1.5
         if entry.kind == "country":
             score += 4.0
         elif entry.capital:
