@@ -1,4 +1,4 @@
-"""Build ``veille/resources/gazetteer.tsv.gz``, the compact extract that :mod:`veille.gazetteer` loads.
+"""Build ``veille/resources/gazetteer.tsv.gz``, the extract :mod:`veille.gazetteer` loads.
 
 Sources (all offline, both pinned in ``pyproject.toml``):
 
@@ -213,7 +213,8 @@ def country_rows(capital_of: dict[str, dict], countries: dict) -> list[list[str]
         capital = capital_of.get(code)
         if capital is None:
             continue  # no capital in GeoNames' city lists (Antarctica, Bouvet Island...)
-        english = [country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")]
+        english = [country.name, getattr(country, "common_name", ""),
+                   getattr(country, "official_name", "")]
         english = [n for n in english if n]
         translated = [t(n) for t in (french, arabic, russian) for n in english]
         names = [*COMMON_FRENCH.get(code, []), *translated, *english, info.get("name", "")]

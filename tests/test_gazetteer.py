@@ -28,7 +28,8 @@ def test_loads_once_with_every_source(gaz):
 @pytest.mark.parametrize(
     "names, country, kind, geonames_id",
     [
-        (["Alep", "Aleppo", "Halab", "حلب", "Алеппо", "ville d'Alep"], "SY", "city", 170063),
+        (["Alep", "Aleppo", "Halab", "حلب", "Алеппо", "ville d'Alep"],
+         "SY", "city", 170063),
         (["Damas", "Damascus", "دمشق"], "SY", "city", 170654),
         (["Homs", "Hims", "حمص"], "SY", "city", 169577),
         (["Hama", "Hamah"], "SY", "city", 170017),
@@ -70,12 +71,14 @@ def test_spellings_resolve_to_one_place(gaz, names, country, kind, geonames_id):
         (["Cheikh Maqsoud", "Sheikh Maqsoud"], "Cheikh Maqsoud", "district"),
         (["al-Tanf", "Tanf", "base d'al-Tanf"], "Al-Tanf", "site"),
         (["Golan", "plateau du Golan", "Golan Heights"], "Golan", "region"),
-        (["Euphrate", "Euphrates", "Euphrates River", "rive est de l'Euphrate"], "Euphrate", "river"),
+        (["Euphrate", "Euphrates", "Euphrates River", "rive est de l'Euphrate"],
+         "Euphrate", "river"),
         (["Mayadine", "al-Mayadin"], "Mayadine", "city"),
         (["Mohassan", "Muhassan"], "Mohassan", "village"),
         (["Saraqeb", "Saraqib"], "Saraqeb", "city"),
         (["Maarat al-Nouman", "Maaret al-Noomane"], "Maarat al-Nouman", "city"),
-        (["province d'Alep", "gouvernorat d'Alep", "Aleppo Governorate"], "Gouvernorat d'Alep", "region"),
+        (["province d'Alep", "gouvernorat d'Alep", "Aleppo Governorate"],
+         "Gouvernorat d'Alep", "region"),
         (["province d'Idleb", "Idlib province"], "Gouvernorat d'Idlib", "region"),
         (["Rif Dimachq", "campagne de Damas"], "Rif Dimachq", "region"),
         (["Anbar", "province d'al-Anbar"], "Gouvernorat d'al-Anbar", "region"),
@@ -146,10 +149,12 @@ def test_common_words_are_not_places(gaz, word):
     [
         ("Syrie", "SY", "Syrie"), ("Syria", "SY", "Syrie"), ("سوريا", "SY", "Syrie"),
         ("Russie", "RU", "Russie"), ("Fédération de Russie", "RU", "Russie"),
-        ("Россия", "RU", "Russie"), ("Iran", "IR", "Iran"), ("Royaume-Uni", "GB", "Royaume-Uni"),
+        ("Россия", "RU", "Russie"), ("Iran", "IR", "Iran"),
+        ("Royaume-Uni", "GB", "Royaume-Uni"),
         ("États-Unis", "US", "États-Unis"), ("Etats-Unis", "US", "États-Unis"),
         ("Corée du Sud", "KR", "Corée du Sud"), ("Turquie", "TR", "Turquie"),
-        ("Arabie saoudite", "SA", "Arabie saoudite"), ("Émirats arabes unis", "AE", "Émirats arabes unis"),
+        ("Arabie saoudite", "SA", "Arabie saoudite"),
+        ("Émirats arabes unis", "AE", "Émirats arabes unis"),
         ("Allemagne", "DE", "Allemagne"), ("Chine", "CN", "Chine"),
     ],
 )
@@ -219,7 +224,8 @@ def test_small_places_need_support_from_the_article(small):
     assert small.resolve("Salhiyé", near=[boukamal]).country == "SY"
     assert small.resolve("Kaboul") is None
     assert small.resolve("Kaboul", focus={"SY"}).country == "SY"
-    assert small.resolve("Kaboul", near=[small.country("SY")]) is None  # country alone is not enough
+    # a country alone is not enough
+    assert small.resolve("Kaboul", near=[small.country("SY")]) is None
     assert small.resolve("Pas", focus={"IR"}) is None  # common word
 
 
@@ -254,3 +260,13 @@ def test_curated_kinds_are_checked():
     text = "name,kind,country,admin1,lat,lon,geonames_id,aliases,note\nX,lake,SY,,1,2,,,\n"
     with pytest.raises(ConfigError, match="kind 'lake'"):
         gazetteer_module._read_curated(text)
+
+
+def test_an_index_built_with_other_name_keys_is_rebuilt():
+    columns = "\t".join(gazetteer_module.COLUMNS)
+    text = (f"# {gazetteer_module.FORMAT}; test\n{columns}\n"
+            "170063\tcity\tSY\tAlep\tAleppo\t36.2\t37.16\t2098210\tAlep|حلب\t\n"
+            "\nstale key\t0\n\n")
+    with pytest.warns(UserWarning, match="other name keys"):
+        rebuilt = gazetteer_module._read_extract(gzip.compress(text.encode()))
+    assert [e.geonames_id for e in rebuilt.candidates("حلب")] == [170063]

@@ -332,7 +332,7 @@ class Gazetteer:
     @staticmethod
     def _score(entry: Entry, loose: bool, focus: set[str], near: Sequence[Entry]) -> float:
         score = math.log10(_population(entry) + 10)
-        if entry.curated:  # the war's own places: Quneitra before Morocco's Kenitra (القنيطرة)
+        if entry.curated:  # the war's own places: Quneitra before Kenitra (القنيطرة)
             score = max(score, 4.5) + 1.5
         if entry.kind == "country":
             score += 4.0
@@ -417,8 +417,8 @@ def _read_extract(data: bytes) -> Gazetteer:
         warnings.warn(f"{DATA_FILE} was built with other name keys: indexing again (slow); "
                       f"rebuild it with scripts/build_gazetteer.py", stacklevel=3)
         gazetteer = Gazetteer()
-        for number in range(len(rows)):
-            gazetteer.add(_parse_row(rows[number]) if isinstance(rows[number], str) else rows[number])
+        for row in rows:
+            gazetteer.add(_parse_row(row) if isinstance(row, str) else row)
     return gazetteer
 
 
