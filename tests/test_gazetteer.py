@@ -172,6 +172,13 @@ def test_countries_by_code(gaz):
     assert gaz.country("ZZ") is None
 
 
+def test_every_iso_country_is_there(gaz):
+    import pycountry
+
+    missing = [c.alpha_2 for c in pycountry.countries if gaz.country(c.alpha_2) is None]
+    assert missing == []
+
+
 def test_region_countries_sit_at_a_centroid_others_at_their_capital(gaz):
     syria, france = gaz.country("SY"), gaz.country("FR")
     assert syria.curated and (syria.lat, syria.lon) == (35.0, 38.5)
