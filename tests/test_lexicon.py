@@ -460,3 +460,43 @@ def test_trigger_lemmas_match_spacy(nlp, triggers):
         if not any(_found_in_order(alt.split(), lemmas) for t in rows for alt in t.keys):
             missing.append((key, sentence, lemmas))
     assert missing == []
+
+
+def _participle(verb):
+    """The past participle of a regular verb (-er, -ir of the second group), else None."""
+    if verb.endswith("er"):
+        return verb[:-2] + "é"
+    if verb.endswith("ir") and not verb.endswith("oir") and verb not in _IRREGULAR_IR:
+        return verb[:-2] + "i"
+    return None
+
+
+_IRREGULAR_IR = {"fuir", "détenir", "entretenir", "conquérir", "reconquérir", "secourir",
+                 "convenir", "ouvrir", "rouvrir", "offrir", "mourir", "tenir", "obtenir",
+                 "intervenir", "parvenir", "soutenir", "accueillir", "maintenir", "prévenir"}
+
+
+def _plural(noun):
+    if noun.endswith(("s", "x", "z")):
+        return noun
+    if noun.endswith("al"):
+        return noun[:-2] + "aux"
+    return noun + ("x" if noun.endswith(("eau", "eu")) else "s")
+
+
+@pytest.mark.slow
+def test_participles_and_plurals_lemmatize_to_a_key(nlp, triggers):
+    """The commonest press forms (passé composé, plural nouns) give a trigger's key."""
+    cases = []
+    for t in triggers:
+        if t.pos == "VERB" and (form := _participle(t.lemma)):
+            cases.append((t, form, f"Selon l'agence, les forces ont {form} les positions."))
+        elif t.pos == "NOUN" and "-" not in t.lemma:
+            form = _plural(t.lemma)
+            cases.append((t, form, f"Selon l'agence, les {form} ont repris dans la région."))
+    wrong = []
+    for doc, (trigger, form, _) in zip(nlp.pipe(c[2] for c in cases), cases):
+        lemmas = [tok.lemma_ for tok in doc if tok.text == form]
+        if lemmas and lemmas[0] not in trigger.keys:
+            wrong.append((trigger.lemma, form, lemmas[0]))
+    assert wrong == []
