@@ -89,6 +89,8 @@ class Event:
     according_to: str | None = None
     modality: str = "asserted"
     fatalities: int | None = None
+    trigger: str | None = None  # the words that coded it, as the text has them
+    abets: bool = field(default=False, repr=False, compare=False)  # goes to an armed group
 
 
 @dataclass
@@ -140,6 +142,7 @@ class Article:
     place_mentions: list[Any] = field(default_factory=list)  # veille.places.PlaceMention
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    events_coded: bool | None = None  # False: a language the event coder does not cover yet
 
     rejection: Rejection | None = None
     pipeline_version: str | None = None
@@ -169,6 +172,7 @@ class Article:
             "places": [asdict(p) for p in self.places],
             "events": [_event_record(e) for e in self.events],
             "quotes": [asdict(q) for q in self.quotes],
+            "events_coded": self.events_coded,
             "rejected": (
                 {"stage": self.rejection.stage, "reason": self.rejection.reason}
                 if self.rejection
@@ -190,6 +194,7 @@ def _outlet_info(outlet: Outlet | None) -> dict[str, Any] | None:
 
 def _event_record(event: Event) -> dict[str, Any]:
     record = asdict(event)
+    record.pop("abets", None)
     if isinstance(event.place, Place):
         record["place"] = asdict(event.place)
     return record

@@ -29,6 +29,7 @@ from .settings import Settings
 from .registry import Registry, load_registry
 from .stages.actors import Actors
 from .stages.places import Places
+from .stages.events import Events
 from .stages.clean import Clean
 from .stages.extract import Extract
 from .stages.language import Language
@@ -41,7 +42,7 @@ log = logging.getLogger(__name__)
 INGESTED = ("id", "name", "raw", "format", "url", "hints")
 
 #: Bump when a stage's output changes: stored rows of an older version are redone.
-PIPELINE_VERSION = f"{__version__}/2"
+PIPELINE_VERSION = f"{__version__}/3"
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,12 @@ class Resources:
     @cached_property
     def registry(self) -> Registry:
         return load_registry()
+
+    @cached_property
+    def triggers(self):
+        from .lexicon import load_triggers
+
+        return load_triggers()
 
     @cached_property
     def gazetteer(self):
@@ -127,6 +134,13 @@ STAGES: tuple[StageSpec, ...] = (
         requires=("text", "doc", "actors", "actor_mentions"),
         assigns=("places", "place_mentions"),
         doc="place mentions geocoded with the offline gazetteer, in the article's context",
+    ),
+    StageSpec(
+        "events",
+        lambda r: Events(r.triggers, r.registry),
+        requires=("doc", "actors", "actor_mentions", "places", "place_mentions", "published"),
+        assigns=("events", "quotes", "events_coded"),
+        doc="quotes with their speakers; PLOVER events with claimant, modality, place, date",
     ),
 )
 

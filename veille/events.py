@@ -1,0 +1,640 @@
+"""Who did what to whom, according to whom: PLOVER events from French sentences.
+
+For each sentence of the parse, trigger words of ``triggers.csv`` (verbs, nouns
+and multi-word expressions, looked up by spaCy lemma) are checked against their
+``requires`` conditions, then their source and target are read from the
+syntactic slots the lexicon names (``nsubj``, ``obj``, ``obl:avec``,
+``nmod:de``, ``amod`` for "frappes aériennes russes", ``governor-subj`` for "X a
+mené des frappes"...). A slot's token becomes actors through the article's actor
+mentions, with the usual repairs: conjunctions give several actors ("Poutine et
+Pezeshkian ont souligné"), a relative pronoun is its antecedent, a pronoun subject
+is the last actor that spoke or acted, an infinitive or a participle takes the
+subject of the verb it depends on.
+
+Each event then gets:
+
+- its **claimant** (``according_to``): the subject of a speech verb the trigger
+  depends on ("X a affirmé que ..."), a "selon X" / "d'après X" of its sentence, or
+  the speaker of the quotation it is in; otherwise the outlet's own voice;
+- its **modality**: negated (a negation on the trigger, or "refuser de"),
+  future (future tense, "aller"/"devoir" + infinitive, "prévoir de"),
+  hypothetical ("pourrait", a condition), historical (a year before the
+  article's), else asserted;
+- its **date** (a date in the sentence, a weekday or "aujourd'hui" resolved
+  against the publication date, a bare year), **place** (a place named in the
+  trigger's phrase, else the only place of the sentence), **mode** (from the
+  lexicon or the words around: "aérien", "drone", "artillerie", "téléphonique")
+  and **fatalities** (a number before "morts", "tués"...).
+
+Statements about others are events too: when a speaker alleges that someone
+did harm ("X a affirmé que la Coalition protège les terroristes"), the speaker's
+own act is an ACCUSE event against that someone, as the guidelines ask.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .dates import find_dates, weekday_cue
+from .ids import event_id
+from .lexicon import Trigger, Triggers
+from .model import Actor, Article, Event, Place
+from .registry import Registry
+
+SPEECH = {
+    "affirmer", "déclarer", "dire", "indiquer", "préciser", "souligner", "ajouter", "estimer",
+    "assurer", "expliquer", "annoncer", "noter", "rappeler", "insister", "confirmer",
+    "réitérer", "faire", "répondre", "poursuivre", "conclure", "avertir", "prévenir",
+    "considérer", "juger", "signaler", "relever", "observer", "constater", "écrire",
+    "révéler", "prétendre", "soutenir", "accuser", "dénoncer", "démentir", "nier",
+    "reconnaître", "admettre", "qualifier", "évoquer", "détailler", "marteler", "lancer",
+    "martèle", "déplorer", "regretter", "craindre", "espérer", "penser", "croire",
+    "mentionner", "citer", "exprimer", "informer", "communiquer", "publier", "diffuser",
+}  # fmt: skip
+NEGATORS = {"pas", "jamais", "plus", "guère", "aucun", "aucune", "nullement", "ni", "rien"}
+REFUSALS = {"refuser", "renoncer", "nier", "démentir", "exclure", "rejeter", "empêcher"}
+FUTURE_HEADS = {"aller", "devoir", "prévoir", "compter", "envisager", "projeter", "s'apprêter", "apprêter", "promettre", "décider"}
+HYPOTHETICAL_HEADS = {"pouvoir", "risquer", "menacer"}
+PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ceux-ci", "lui"}
+RELATIVES = {"qui", "lequel", "laquelle", "lesquels", "lesquelles", "que"}
+FATALITY_WORDS = re.compile(
+    r"\b(morts?|tués?|tuées?|victimes|martyrs?|décès|ont péri|trouvé la mort|périssent|"
+    r"sont morts|ont été tués|a été tué|tuant|tuer)\b",
+    re.IGNORECASE,
+)
+NUMBER_WORDS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
+    "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100, "mille": 1000,
+    "dizaine": 10, "dizaines": 10, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+    "cinquantaine": 50, "centaine": 100, "centaines": 100, "millier": 1000, "milliers": 1000,
+}  # fmt: skip
+_NUMBER = re.compile(
+    r"(?:(?:au moins|près de|environ|plus de|quelque|quelques)\s+)?"
+    r"(\d{1,3}(?:[ .\u202f\u00a0]\d{3})+|\d+|(?:des |une )?(?:"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r"))\s+(?:de\s+|d')?(?:\w+\s+){0,3}?",
+    re.IGNORECASE,
+)
+_MODES = (
+    ("ASSAULT", "aerial", r"\b(aérien|aérienne|aériens|aériennes|aviation|avions?|bombardiers?|raids?)\b"),
+    ("ASSAULT", "drone", r"\bdrones?\b"),
+    ("ASSAULT", "heavy-weapons", r"\b(artillerie|obus|roquettes?|missiles?|mortiers?|chars?|blindés)\b"),
+    ("ASSAULT", "suicide-attack", r"\b(kamikaze|attentat-suicide|voiture piégée)\b"),
+    ("ASSAULT", "explosives", r"\b(explosifs?|engin explosif|bombe|mines?)\b"),
+    ("ASSAULT", "targeted", r"\b(assassinat|assassiné|assassiner)\b"),
+    ("CONSULT", "phone", r"\b(téléphoniques?|téléphone|au téléphone)\b"),
+    ("CONSULT", "visit", r"\b(visite|s'est rendu|se rendra|en visite|a reçu|reçu par)\b"),
+    ("CONSULT", "multilateral", r"\b(sommet|conférence|pourparlers|réunion tripartite|négociations)\b"),
+)
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre",
+)  # fmt: skip
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(19[5-9]\d|20[0-4]\d)\b", re.IGNORECASE)
+_TODAY = re.compile(r"\b(aujourd'hui|ce jour|en ce jour)\b", re.IGNORECASE)
+_YESTERDAY = re.compile(r"\bhier\b", re.IGNORECASE)
+_SELON = {"selon", "d'après", "après"}
+
+
+@dataclass
+class Context:
+    """What the coder knows of one article while it reads it."""
+
+    article: Article
+    by_token: dict[int, list[str]] = field(default_factory=dict)  # token index -> actor ids
+    places: dict[int, Place] = field(default_factory=dict)  # token index -> place
+    quotes: list[tuple[int, int, str | None]] = field(default_factory=list)  # quote spans, speaker
+    last_subjects: list[str] = field(default_factory=list)
+
+
+class EventCoder:
+    """Codes the events of a French article (see the module's docstring)."""
+
+    def __init__(self, triggers: Triggers, registry: Registry):
+        self.triggers = triggers
+        self.registry = registry
+
+    def code(self, article: Article, quotes: Iterable[tuple[int, int, str | None]] = ()) -> list[Event]:
+        doc = article.doc
+        if doc is None:
+            return []
+        context = Context(article, quotes=list(quotes))
+        article = context.article
+        for mention in article.actor_mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in span or ():
+                ids = context.by_token.setdefault(token.i, [])
+                if mention.actor not in ids:
+                    ids.append(mention.actor)
+        for mention in getattr(article, "place_mentions", []):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            place = next((p for p in article.places if mention.text in (p.name, *p.aliases)), None)
+            for token in span or ():
+                if place is not None:
+                    context.places[token.i] = place
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for sentence in doc.sents:
+            found = self._sentence(sentence, context)
+            found += [e for e in (_allegation(f, article) for f in found) if e is not None]
+            for event in found:
+                key = (event.type, tuple(sorted(event.source)), tuple(sorted(event.target)))
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(event)
+        return events
+
+    # -- one sentence ------------------------------------------------------------
+
+    def _sentence(self, sentence, context: Context) -> list[Event]:
+        found = []
+        used: set[int] = set()
+        for token in sentence:
+            if token.i in used or token.pos_ not in ("VERB", "NOUN", "AUX", "ADJ"):
+                continue
+            for trigger, tokens in self._triggers_at(token, sentence):
+                if not self._holds(trigger, token, tokens, context):
+                    continue
+                if trigger.type in SAYING_TYPES and _says_that(token):
+                    continue  # "l'armée a reconnu que ...": the claim of what follows
+                event = self._event(trigger, token, tokens, sentence, context)
+                if event is not None:
+                    found.append(event)
+                    used.update(t.i for t in tokens)
+                    break
+        self._subjects(sentence, context)
+        return found
+
+    def _triggers_at(self, token, sentence) -> list[tuple[Trigger, list]]:
+        lemma = token.lemma_.lower()
+        out = []
+        for trigger in self.triggers.starting_with(lemma):
+            tokens = _expression(token, trigger.lemmas, sentence)
+            if tokens:
+                out.append((trigger, tokens))
+        pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ == "NOUN" else None
+        for trigger in self.triggers.lookup(lemma):
+            if pos is None or trigger.pos == pos:
+                out.append((trigger, [token]))
+        if not out and token.pos_ in ("NOUN", "ADJ"):
+            for trigger in self.triggers.lookup(token.text.lower()):
+                out.append((trigger, [token]))
+        return out
+
+    # -- conditions ----------------------------------------------------------------
+
+    def _holds(self, trigger: Trigger, token, tokens, context: Context) -> bool:
+        for alternatives in trigger.requires:
+            if not any(self._condition(c, token, context) for c in alternatives):
+                return False
+        return True
+
+    def _condition(self, condition, token, context: Context) -> bool:
+        key, value = condition.key, condition.value
+        result: bool
+        if key == "reflexive":
+            result = any(c.dep_ in ("expl:comp", "expl:pv", "expl") or c.lower_ in ("se", "s'", "s", "me", "nous", "vous") and c.dep_ != "nsubj" for c in token.children)
+        elif key == "negated":
+            result = _negated(token)
+        elif key == "passive":
+            result = any(c.dep_ in ("nsubj:pass", "aux:pass") for c in token.children)
+        elif key in ("obj", "obl", "nmod", "subj"):
+            deps = {"obj": ("obj",), "obl": ("obl", "obl:arg", "obl:mod"), "nmod": ("nmod",), "subj": ("nsubj", "nsubj:pass")}[key]
+            heads = [c for c in token.children if c.dep_ in deps]
+            result = any(self._class_of(h, context) == value or (value == "actor" and self._class_of(h, context) in ("person", "actor")) for h in heads) if value != "none" else not heads
+        elif key == "comp":
+            result = any(
+                (value == "que" and c.dep_ in ("ccomp",) and any(m.lower_ in ("que", "qu'") for m in c.children))
+                or any(m.dep_ in ("case", "mark") and m.lemma_.lower() == value for m in c.children)
+                for c in token.children
+            )
+        elif key.endswith("-lemma"):
+            lemmas = set((value or "").split(","))
+            where = key.split("-")[0]
+            if where == "governor":
+                result = token.head.lemma_.lower() in lemmas
+            else:
+                deps = {"obj": ("obj",), "obl": ("obl", "obl:arg", "obl:mod"), "nmod": ("nmod",), "subj": ("nsubj", "nsubj:pass")}[where]
+                result = any(c.lemma_.lower() in lemmas for c in token.children if c.dep_ in deps)
+        else:
+            result = True
+        return result != condition.negated
+
+    def _class_of(self, token, context: Context) -> str:
+        if token.i in context.places:
+            return "place"
+        actor_id = context.by_token.get(token.i)
+        if actor_id is not None:
+            actor = _actor(context.article, actor_id)
+            return "person" if actor is not None and actor.kind == "person" else "actor"
+        if token.ent_type_ in ("LOC", "GPE"):
+            return "place"
+        if token.ent_type_ == "PER":
+            return "person"
+        return "thing"
+
+    # -- the event -----------------------------------------------------------------
+
+    def _event(self, trigger: Trigger, token, tokens, sentence, context: Context) -> Event | None:
+        head = tokens[0] if trigger.is_mwe and tokens[0].pos_ in ("VERB", "AUX") else token
+        source = self._slots(trigger.source, head, tokens, context, role="source")
+        target = self._slots(trigger.target, head, tokens, context, role="target")
+        target = [t for t in target if t not in source]
+        if not source:
+            return None
+        if trigger.type == "CONSULT" and not target and len(source) < 2:
+            partners = self._slots(("obl:avec", "nmod:avec", "obj"), head, tokens, context, role="target")
+            target = [p for p in partners if p not in source]
+        article = context.article
+        start, end = sentence.start_char, sentence.end_char
+        text = article.text[start:end]
+        claimant = self._claimant(head, sentence, context, source)
+        modality, year = self._modality(head, sentence, article)
+        event = Event(
+            id=event_id(article.id, start, trigger.type, *source, "|", *target),
+            type=trigger.type,
+            sentence=text,
+            start=start,
+            end=end,
+            mode=trigger.mode or _mode(trigger.type, text),
+            source=source,
+            target=target,
+            place=self._place(head, sentence, context),
+            date=year or _date(text, article.published),
+            according_to=claimant,
+            modality=modality,
+            fatalities=_fatalities(text) if trigger.type == "ASSAULT" else None,
+            trigger=" ".join(t.text for t in tokens),
+        )
+        event.abets = any(
+            (a := _actor(article, t)) is not None and a.sector == "REB" for t in target
+        )
+        return event
+
+    def _slots(self, slots, head, tokens, context: Context, *, role: str) -> list[str]:
+        found: list[str] = []
+        for slot in slots:
+            for filler in _fill(slot, head, tokens):
+                for actor in self._actors(filler, context, slot):
+                    if actor not in found:
+                        found.append(actor)
+            if found:
+                break
+        return found
+
+    def _actors(self, token, context: Context, slot: str) -> list[str]:
+        """The actors a slot's token stands for, with its conjuncts."""
+        out: list[str] = []
+        for t in [token, *token.conjuncts]:
+            for actor in self._actor_of(t, context, slot):
+                if actor not in out:
+                    out.append(actor)
+        return out
+
+    def _actor_of(self, token, context: Context, slot: str) -> list[str]:
+        if token.i in context.by_token:
+            return context.by_token[token.i]
+        lower = token.lower_
+        if lower in RELATIVES and token.head.dep_ in ("acl:relcl", "acl") and token.dep_.startswith("nsubj"):
+            return self._actor_of(token.head.head, context, slot)
+        if token.pos_ == "PRON" and lower in PRONOUNS and token.dep_.startswith("nsubj"):
+            return list(context.last_subjects)
+        if slot == "amod" or token.dep_ == "amod":
+            country = self.registry.demonym(token.text)
+            if country:
+                actor = self._country_actor(country, context)
+                return [actor] if actor else []
+        for child in token.subtree:
+            if child.i in context.by_token and _same_phrase(token, child):
+                return context.by_token[child.i]
+        return []
+
+    def _country_actor(self, country: str, context: Context) -> str | None:
+        article = context.article
+        for sector in ("MIL", "GOV"):
+            for actor in article.actors:
+                if actor.country == country and actor.sector == sector and actor.kind != "person":
+                    return actor.id
+        state = self.registry.state(country)
+        if state is None:
+            return None
+        if all(a.id != state.id for a in article.actors):
+            article.actors.append(state.to_actor())
+        return state.id
+
+    # -- claimant, modality, place -------------------------------------------------
+
+    def _claimant(self, head, sentence, context: Context, source: list[str]) -> str:
+        # a speech verb the trigger depends on: "X a affirmé que ..."
+        node = head
+        while node.head is not node and node.i != node.head.i:
+            parent = node.head
+            if node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and parent.lemma_.lower() in SPEECH:
+                speaker = self._subject(parent, context)
+                if speaker and speaker not in source:
+                    return speaker
+                if speaker:
+                    return "outlet"
+            node = parent
+        for token in sentence:
+            if token.lower_ in ("selon", "d'après") or (token.lower_ == "après" and token.i > 0 and token.nbor(-1).lower_ in ("d'", "d")):
+                governed = token.head
+                actors = [a for a in self._actor_of(governed, context, "obl") if a not in source]
+                if actors:
+                    return actors[0]
+        for start, end, speaker in context.quotes:
+            if start <= head.idx < end and speaker and speaker not in source:
+                return speaker
+        return "outlet"
+
+    def _subject(self, verb, context: Context) -> str | None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubj:pass"):
+                actors = self._actors(child, context, "nsubj")
+                if actors:
+                    return actors[0]
+        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+            return self._subject(verb.head, context)
+        return None
+
+    def _modality(self, head, sentence, article: Article) -> tuple[str, str | None]:
+        text = sentence.text
+        years = [int(y) for y in _YEAR.findall(text)]
+        published = article.published
+        if years:
+            latest = max(years)
+            reference = published.year if published else _latest_year(article)
+            if reference and latest < reference:
+                month = _MONTH_YEAR.search(text)
+                if month and int(month.group(2)) == latest:
+                    return "historical", f"{latest}-{_MONTHS.index(month.group(1).lower()) + 1:02d}"
+                return "historical", str(latest)
+        if _negated(head) or any(
+            a.lemma_.lower() in REFUSALS for a in _governors(head)
+        ):
+            return "negated", None
+        morph = head.morph
+        for verb in [head, *_governors(head)]:
+            lemma = verb.lemma_.lower()
+            if lemma in HYPOTHETICAL_HEADS and "Cnd" in verb.morph.get("Mood"):
+                return "hypothetical", None
+            if "Fut" in verb.morph.get("Tense") or lemma in FUTURE_HEADS and verb is not head:
+                return "future", None
+        if any(c.lower_ in ("si",) and c.dep_ == "mark" for c in head.children):
+            return "hypothetical", None
+        if "Fut" in morph.get("Tense"):
+            return "future", None
+        return "asserted", None
+
+    def _place(self, head, sentence, context: Context) -> Place | None:
+        for token in head.subtree:
+            if token.i in context.places and token.sent == sentence:
+                return context.places[token.i]
+        places = {id(p): p for t in sentence if (p := context.places.get(t.i)) is not None}
+        return next(iter(places.values())) if len(places) == 1 else None
+
+    def _subjects(self, sentence, context: Context) -> None:
+        """Remember the last actor that was a subject, for pronouns further on."""
+        for token in sentence:
+            if token.dep_ in ("nsubj", "nsubj:pass"):
+                actors = self._actors(token, context, "nsubj")
+                if actors:
+                    context.last_subjects = actors
+
+
+#: Inner events that, claimed by a speaker about someone else, make the speaker's
+#: statement an accusation; AID and SUPPORT count when they go to armed groups.
+HARMFUL = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "REJECT", "ACCUSE"}
+ABETTING = {"AID", "SUPPORT", "COOPERATE"}
+
+
+def _allegation(event: Event, article: Article) -> Event | None:
+    """The ACCUSE event of a speaker who claims that someone else did harm (not
+    someone of the speaker's own country: that is a claim, not an accusation)."""
+    speaker = event.according_to
+    if speaker in (None, "outlet") or speaker in event.source:
+        return None
+    who = _actor(article, speaker)
+    if who is not None and who.country and any(
+        (a := _actor(article, s)) is not None and a.country == who.country for s in event.source
+    ):
+        return None
+    if event.type not in HARMFUL and not (event.type in ABETTING and event.abets):
+        return None
+    return Event(
+        id=event_id(event.id, event.start, "ACCUSE", speaker),
+        type="ACCUSE",
+        sentence=event.sentence,
+        start=event.start,
+        end=event.end,
+        mode="allege",
+        source=[speaker],
+        target=list(event.source),
+        place=None,
+        date=event.date,
+        according_to="outlet",
+        modality="asserted",
+        trigger=event.trigger,
+    )
+
+
+#: Types whose verbs, with a "que" clause, only introduce a claim ("reconnaître que").
+SAYING_TYPES = {"CONCEDE", "SUPPORT", "AGREE", "CONSULT", "COOPERATE"}
+
+
+def _says_that(token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "ccomp" and any(m.lower_ in ("que", "qu'") for m in c.children)
+        for c in token.children
+    )
+
+
+# -- helpers ------------------------------------------------------------------------
+
+
+def _actor(article: Article, id: str) -> Actor | None:
+    return next((a for a in article.actors if a.id == id), None)
+
+
+def _expression(first, lemmas: tuple[str, ...], sentence) -> list | None:
+    """The tokens of a multi-word trigger starting at ``first``: the other lemmas in
+    order within the next eight words, or among the first word's dependents."""
+    tokens = [first]
+    position = first.i
+    for lemma in lemmas[1:]:
+        following = [
+            t for t in sentence
+            if position < t.i <= position + 8 and (t.lemma_.lower() == lemma or t.lower_ == lemma)
+        ]  # fmt: skip
+        if not following:
+            return None
+        tokens.append(following[0])
+        position = following[0].i
+    return tokens
+
+
+def _fill(slot: str, head, tokens) -> list:
+    """The tokens of ``head``'s parse that fill ``slot`` (see lexicon.VERB_SLOTS)."""
+    kind, _, prep = slot.partition(":")
+    passive_participle = head.dep_ == "acl" and "Part" in head.morph.get("VerbForm")
+    if passive_participle:  # "les terroristes soutenus par les Etats-Unis"
+        if slot == "nsubj":
+            return []
+        if slot in ("obj", "nsubj:pass"):
+            return [head.head]
+    if slot in ("nsubj", "nsubj:pass", "obj", "iobj"):
+        found = [c for c in head.children if c.dep_ == slot]
+        if not found and slot == "nsubj":
+            found = _inherited_subject(head)
+        if not found and slot == "obj":
+            for token in tokens[1:]:
+                found += [c for c in token.children if c.dep_ in ("nmod", "obj")]
+        return found
+    if kind == "obl":
+        if prep == "par":
+            agents = [c for c in head.children if c.dep_ == "obl:agent"]
+            if agents:
+                return agents
+        return [c for c in head.children if c.dep_.startswith("obl") and _case(c) == prep]
+    if kind == "nmod":
+        found = [c for c in head.children if c.dep_.startswith("nmod") and _case(c) == prep]
+        for token in tokens[1:]:
+            found += [c for c in token.children if c.dep_.startswith("nmod") and _case(c) == prep]
+        return found
+    if slot == "amod":
+        return [c for c in head.children if c.dep_ == "amod"]
+    if slot == "poss":
+        return [c for c in head.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
+    if kind == "governor-subj" or slot == "governor-subj":
+        governor = head.head
+        while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor and governor.dep_ in ("obj", "nmod", "conj", "obl", "obl:arg"):
+            governor = governor.head
+        if governor.pos_ in ("VERB", "AUX"):
+            found = [c for c in governor.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            return found or _inherited_subject(governor)
+        return []
+    if kind.startswith("governor-"):
+        relation = kind.split("-", 1)[1]
+        governor = head.head
+        if relation == "obl":
+            return [c for c in governor.children if c.dep_.startswith("obl") and _case(c) == prep]
+        return [c for c in governor.children if c.dep_ == relation]
+    if kind == "xcomp":
+        return [g for c in head.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "obj"]
+    if kind == "obj-nmod":
+        return [g for c in head.children if c.dep_ == "obj" for g in c.children if g.dep_.startswith("nmod") and _case(g) == prep]
+    return []
+
+
+def _inherited_subject(verb) -> list:
+    """The subject an infinitive, a participle or a second verb shares with the verb
+    it depends on ("X a décidé de frapper", "Évoquant ..., X a affirmé")."""
+    if any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children):
+        return []  # a passive without its agent: the doer is unknown
+    node = verb
+    for _ in range(4):
+        if node.dep_ in ("xcomp", "conj", "acl", "advcl") and node.head is not node:
+            if node.dep_ == "advcl":
+                parent = node.head
+                found = [c for c in parent.children if c.dep_ in ("nsubj", "nsubj:pass")]
+                if found:
+                    return found
+            node = node.head
+            found = [c for c in node.children if c.dep_ in ("nsubj",)]
+            if found:
+                return found
+            if node.dep_ == "acl" or verb.dep_ == "acl":
+                return [node] if node.pos_ in ("NOUN", "PROPN") else []
+        else:
+            break
+    return []
+
+
+def _case(token) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("case", "mark"):
+            word = child.lemma_.lower()
+            if word in ("du", "des", "d'", "d"):
+                return "de"
+            if word in ("au", "aux"):
+                return "à"
+            return word
+    return None
+
+
+def _same_phrase(head, token) -> bool:
+    """Is ``token`` part of ``head``'s noun phrase (not of a clause inside it)?"""
+    node = token
+    while node.i != head.i:
+        if node.dep_ in ("acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj", "nmod", "obl"):
+            if not (node.dep_ == "nmod" and node.head.i == head.i and _case(node) in ("de",)):
+                return False
+        node = node.head
+    return True
+
+
+def _negated(token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in NEGATORS for c in token.children) or any(
+        c.lower_ in ("ne", "n'") and c.dep_ == "advmod" for c in token.children
+    ) and any(c.lower_ in NEGATORS for c in token.children)
+
+
+def _governors(token) -> list:
+    """The verbs above ``token`` through infinitive or clausal complements."""
+    out = []
+    node = token
+    while node.dep_ in ("xcomp", "ccomp", "obj", "obl:arg") and node.head is not node and len(out) < 3:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            out.append(node)
+    return out
+
+
+def _mode(type: str, text: str) -> str | None:
+    for kind, mode, pattern in _MODES:
+        if kind == type and re.search(pattern, text, re.IGNORECASE):
+            return mode
+    return None
+
+
+def _date(text: str, published: dt.date | None) -> str | None:
+    found = find_dates(text, languages=["fr"])
+    if found:
+        return found[0].date.isoformat()
+    if published is None:
+        return None
+    if _TODAY.search(text):
+        return published.isoformat()
+    if _YESTERDAY.search(text):
+        return (published - dt.timedelta(days=1)).isoformat()
+    cue = weekday_cue(text, "fr", bare=True)
+    if cue is not None:
+        weekday, _ = cue
+        back = (published.weekday() - weekday) % 7
+        return (published - dt.timedelta(days=back)).isoformat()
+    return None
+
+
+def _latest_year(article: Article) -> int | None:
+    years = [int(y) for y in _YEAR.findall(article.text)]
+    return max(years) if years else None
+
+
+def _fatalities(text: str) -> int | None:
+    for word in FATALITY_WORDS.finditer(text):
+        before = text[max(0, word.start() - 40) : word.start()]
+        numbers = list(_NUMBER.finditer(before))
+        if numbers:
+            value = numbers[-1].group(1).lower().removeprefix("des ").removeprefix("une ")
+            digits = re.sub(r"[ .\u202f\u00a0]", "", value)
+            if digits.isdigit():
+                return int(digits)
+            if value in NUMBER_WORDS:
+                return NUMBER_WORDS[value]
+    return None
