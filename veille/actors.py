@@ -151,6 +151,14 @@ _TITLE_SECTORS = (
     ("envoye", "GOV"), ("emissaire", "GOV"), ("depute", "LEG"), ("journaliste", "MED"),
     ("correspondant", "MED"), ("opposant", "OPP"), ("chef", None),
 )
+#: "à" after these words gives to someone ("son soutien à Damas"), it does not locate.
+_DATIVE = re.compile(
+    r"\b(?:soutien|aide|appui|assistance|appel|message|condoléances|félicitations|menaces?|"
+    r"ultimatum|livraisons?|garanties|reproches?|demandé|demande|appelé|apporté|apporte|"
+    r"fourni|fournit|livré|adressé|adresse|reproché|proposé|promis|accordé|offert|"
+    r"inconditionnel|indéfectible|total|plein)\W+(?:\w+\W+)?(?:à|au|aux)\s+(?:la |l')?$",
+    re.IGNORECASE,
+)
 _HEAD_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 
 
@@ -239,7 +247,8 @@ class ActorResolver:
             entity = self._choose(match.values, reading)
             if entity is None:
                 continue
-            if entity.kind == "state" and _PLACE_BEFORE.search(text[max(0, match.start - 40) : match.start]):
+            before = text[max(0, match.start - 40) : match.start]
+            if entity.kind == "state" and _PLACE_BEFORE.search(before) and not _DATIVE.search(before):
                 continue  # "à Moscou", "en Syrie": a place, not an actor
             reading.add(entity.to_actor(), match.start, match.end, match.text, "registry")
             for office in entity.offices:
@@ -328,7 +337,7 @@ class ActorResolver:
                 reading.add(actor, start, end, text[start:end], "office")
                 return
         holders = self.registry.holders(role, country)
-        mentioned = [h for h in holders if reading.mentioned(h.id)]
+        mentioned = list({h.id: h for h in holders if reading.mentioned(h.id)}.values())
         holder = mentioned[0] if len(mentioned) == 1 else self.registry.holder(role, country, day)
         if holder is not None:
             reading.add(holder.to_actor(), start, end, text[start:end], "office")

@@ -60,7 +60,7 @@ class PlaceMention:
 class PlaceResolver:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        self._curated = [entry for entry in gazetteer if entry.curated]
+        self._curated = list(gazetteer.curated_entries())
         self.curated = PhraseIndex(
             (name, i)
             for i, entry in enumerate(self._curated)

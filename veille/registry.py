@@ -161,7 +161,9 @@ class Registry:
         return None
 
     def holders(self, role: str, country: str | None) -> list[Entity]:
-        return [self.entities[id] for _, id in self._holders.get((role, country), [])]
+        """Everyone who held ``role`` in ``country``, once each."""
+        ids = dict.fromkeys(id for _, id in self._holders.get((role, country), []))
+        return [self.entities[id] for id in ids]
 
 
 @cache
