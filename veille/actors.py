@@ -222,8 +222,8 @@ class ActorResolver:
         """The actors of ``text``; ``outlet`` names the publisher, which is the
         voice of the article rather than one of its actors."""
         reading = Reading()
-        self._seats(text, reading, day)
         self._registry_names(text, reading, doc)
+        self._seats(text, reading, day)
         self._offices(text, reading, day)
         self._collectives(text, reading)
         if doc is not None:
@@ -240,10 +240,7 @@ class ActorResolver:
     # -- 1. registry names ---------------------------------------------------
 
     def _registry_names(self, text: str, reading: Reading, doc) -> None:
-        seats = reading.spans()
         for match in self.names.find(text):
-            if _overlaps(seats, match.start, match.end):
-                continue
             entity = self._choose(match.values, reading)
             if entity is None:
                 continue
@@ -269,6 +266,10 @@ class ActorResolver:
     def _seats(self, text: str, reading: Reading, day: dt.date | None) -> None:
         for match in self.seats.find(text):
             role, country = SEATS[match.values[0]]
+            # "le maître du Kremlin" is a person, not the Kremlin it names
+            inside = [m for m in reading.mentions if match.start <= m.start and m.end <= match.end]
+            reading.mentions = [m for m in reading.mentions if m not in inside]
+            _prune(reading)
             self._office_holder(text, reading, role, country, day, match.start, match.end)
 
     def _offices(self, text: str, reading: Reading, day: dt.date | None) -> None:

@@ -33,7 +33,12 @@ SPEECH_VERBS = {
     "glisser", "tonner", "ironiser", "faire savoir", "informer", "menacer", "promettre",
 }  # fmt: skip
 _QUOTE = re.compile(r"«\s*([^«»]+?)\s*»|“([^“”]+?)”|\"([^\"\n]+?)\"")
-_MIN_WORDS = 4
+_MIN_WORDS = 2
+#: Speech verbs whose object is what was said ("a souligné la nécessité de ...").
+OBJECT_SPEECH = {
+    "souligner", "évoquer", "détailler", "qualifier", "affirmer", "déclarer", "réaffirmer",
+    "expliquer", "préciser", "démentir", "nier", "estimer", "insister",
+}
 _PRONOUNS = {"il", "elle", "ils", "elles"}
 
 
@@ -56,16 +61,21 @@ class QuoteFinder:
         quotes: list[Quote] = []
         taken: list[tuple[int, int]] = []
         last = [None]  # the last speaker or subject, for pronouns and bare quotations
-        subjects = _subjects(doc, by_token) if doc is not None else []
+        speakers = {a.id for a in article.actors if a.kind in ("person", "organization", "state")}
+        subjects = _subjects(doc, by_token, speakers) if doc is not None else []
         for match in _QUOTE.finditer(text):
             group = next(i for i in (1, 2, 3) if match.group(i) is not None)
             words = match.group(group).split()
             if len(words) < _MIN_WORDS:
                 continue
             start, end = match.start(group), match.end(group)
+            if len(words) <= 3 and words[0][:1].isupper():
+                continue  # a name in quotation marks: « Coalition internationale »
             speaker = None
             if doc is not None:
                 speaker = self._speaker(doc, match.start(), match.end(), by_token, subjects)
+                if speaker is None:
+                    speaker = _governing_subject(doc, start, end, by_token, subjects)
             quotes.append(Quote(speaker=speaker, direct=True, text=text[start:end], start=start, end=end))
             taken.append((match.start(), match.end()))
             if speaker:
@@ -74,6 +84,15 @@ class QuoteFinder:
             for verb in doc:
                 if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
                     continue
+                for found in _said(verb, text):
+                    begin, finish = found
+                    if any(a < finish and begin < b for a, b in taken):
+                        continue
+                    speaker = _subject_actor(verb, by_token, subjects)
+                    quotes.append(
+                        Quote(speaker=speaker, direct=False, text=text[begin:finish], start=begin, end=finish)
+                    )
+                    taken.append((begin, finish))
                 for clause in verb.children:
                     if clause.dep_ != "ccomp":
                         continue
@@ -82,11 +101,16 @@ class QuoteFinder:
                     if que is None:
                         continue
                     begin = que.idx + len(que.text)
-                    finish = words[-1].idx + len(words[-1].text)
+                    # to the end of the sentence: the parse often cuts a long clause short
+                    last = [t for t in clause.sent if t.i >= words[-1].i and not t.is_punct and not t.is_space]
+                    end_token = last[-1] if last else words[-1]
+                    finish = end_token.idx + len(end_token.text)
                     while begin < finish and text[begin] == " ":
                         begin += 1
                     if any(a < finish and begin < b for a, b in taken):
                         continue
+                    if _outlet_voice(verb):
+                        continue  # "il convient de rappeler que", "rappelons que": the outlet
                     speaker = _subject_actor(verb, by_token, subjects)
                     quotes.append(
                         Quote(speaker=speaker, direct=False, text=text[begin:finish], start=begin, end=finish)
@@ -96,7 +120,7 @@ class QuoteFinder:
         # a quotation with no speaker of its own continues the previous speaker's words
         previous = None
         for quote in quotes:
-            if quote.speaker is None and previous is not None:
+            if quote.speaker is None and quote.direct and previous is not None:
                 quote.speaker = previous
             previous = quote.speaker or previous
         return [q for q in quotes if q.speaker is not None]
@@ -119,16 +143,86 @@ class QuoteFinder:
         return None
 
 
-def _subjects(doc, by_token) -> list[tuple[int, str]]:
-    """(character offset, actor) of every subject that names an actor, in order."""
+def _said(verb, text: str) -> list[tuple[int, int]]:
+    """What a speech verb reports besides a "que" clause: its object ("a souligné la
+    nécessité d'obtenir des garanties") or, in an incise at the end of a sentence
+    ("Rien que samedi, 20 000 personnes sont parties, a indiqué X"), the words before."""
+    out = []
+    if verb.lemma_.lower() in OBJECT_SPEECH:
+        for child in verb.children:
+            if child.dep_ == "obj" and child.pos_ in ("NOUN", "PROPN"):
+                words = list(child.subtree)
+                if len(words) >= 3:
+                    # to the end of the verb's clause: "la stratégie de l'Iran pour évacuer ..."
+                    tail = [t for t in verb.subtree if t.i > words[-1].i and not t.is_punct]
+                    last = tail[-1] if tail and tail[-1].i - words[-1].i < 40 else words[-1]
+                    out.append((words[0].idx, last.idx + len(last.text)))
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.dep_.startswith("aux"):
+        before = verb.doc[before.i - 1] if before.i > 0 else None
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i and before is not None and before.text == ",":
+        sentence = verb.sent
+        comma = next((t for t in reversed(sentence[: verb.i - sentence.start]) if t.text == ","), None)
+        if comma is not None and comma.i > sentence.start + 3:
+            first = sentence[0]
+            if first.text not in ("«", '"', "“"):
+                out.append((first.idx, comma.idx))
+    return out
+
+
+def _governing_subject(doc, start: int, end: int, by_token, subjects) -> str | None:
+    """The subject of the verb a quotation inside a sentence depends on ("Ils ont
+    exprimé « un soutien inconditionnel »")."""
+    inside = [t for t in doc if start <= t.idx < end]
+    if not inside:
+        return None
+    node = inside[0]
+    for _ in range(6):
+        if node.head is node or not (start <= node.head.idx < end):
+            node = node.head
+            break
+        node = node.head
+    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+        node = node.head
+    if node.pos_ in ("VERB", "AUX") and not (start <= node.idx < end):
+        return _subject_actor(node, by_token, subjects)
+    return None
+
+
+def _outlet_voice(verb) -> bool:
+    """Is this speech verb the outlet's own ("il convient de rappeler", "rappelons")?"""
+    if "Imp" in verb.morph.get("Mood") or (
+        "1" in verb.morph.get("Person") and "Plur" in verb.morph.get("Number")
+    ):
+        return True
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ == "expl:subj" or (c.dep_ == "nsubj" and c.lower_ == "il" and node.lemma_ in ("convenir", "falloir", "importer")) for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "ccomp") or node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def _subjects(doc, by_token, speakers: set[str] | None = None) -> list[tuple[int, str]]:
+    """(character offset, actor) of every subject that names an actor, in order;
+    with ``speakers``, only those actors (pronouns of speech refer to people and bodies)."""
     out = []
     for token in doc:
         if token.dep_ in ("nsubj", "nsubj:pass") and token.i in by_token:
-            out.append((token.idx, by_token[token.i]))
+            if speakers is None or by_token[token.i] in speakers:
+                out.append((token.idx, by_token[token.i]))
     return out
 
 
 def _subject_actor(verb, by_token, subjects) -> str | None:
+    if verb.dep_ == "parataxis":  # ", a indiqué le porte-parole X": the subject follows
+        for child in verb.children:
+            if child.i > verb.i and child.dep_ in ("nsubj", "obj", "appos"):
+                for token in child.subtree:
+                    if token.i in by_token:
+                        return by_token[token.i]
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj"):
             if child.i in by_token:
