@@ -140,7 +140,7 @@ class EventCoder:
         events: list[Event] = []
         seen: set[tuple] = set()
         for sentence in doc.sents:
-            found = self._sentence(sentence, context)
+            found = _richest(self._sentence(sentence, context))
             found += [e for e in (_allegation(f, article) for f in found) if e is not None]
             for event in found:
                 key = (event.type, tuple(sorted(event.source)), tuple(sorted(event.target)))
@@ -279,6 +279,8 @@ class EventCoder:
 
     def _slots(self, slots, head, tokens, context: Context, *, role: str) -> list[str]:
         found: list[str] = []
+        # a noun's own complements ("la victoire de l'armée") before its governor's subject
+        slots = sorted(slots, key=lambda slot: slot.startswith("governor-"))
         for slot in slots:
             for filler in _fill(slot, head, tokens):
                 for actor in self._actors(filler, context, slot):
@@ -414,6 +416,22 @@ HARMFUL = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "REJECT", "ACCUSE"}
 ABETTING = {"AID", "SUPPORT", "COOPERATE"}
 
 
+def _richest(events: list[Event]) -> list[Event]:
+    """Of the events of one sentence with the same type and sources, keep those whose
+    targets no other one includes ("soutenus" read twice, once without its target)."""
+    kept = []
+    for event in events:
+        if any(
+            other is not event and other.type == event.type
+            and set(event.source) <= set(other.source) and set(event.target) <= set(other.target)
+            and (set(event.source), set(event.target)) != (set(other.source), set(other.target))
+            for other in events
+        ):  # fmt: skip
+            continue
+        kept.append(event)
+    return kept
+
+
 def _allegation(event: Event, article: Article) -> Event | None:
     """The ACCUSE event of a speaker who claims that someone else did harm (not
     someone of the speaker's own country: that is a claim, not an accusation)."""
@@ -443,6 +461,13 @@ def _allegation(event: Event, article: Article) -> Event | None:
         trigger=event.trigger,
     )
 
+
+#: Verbs that talk about an event without taking part in it.
+MENTIONING = {
+    "évoquer", "souligner", "rappeler", "détailler", "mentionner", "citer", "qualifier",
+    "saluer", "féliciter", "commenter", "décrire", "analyser", "aborder", "discuter",
+    "examiner", "dénoncer", "condamner", "critiquer", "regretter", "déplorer",
+}
 
 #: Types whose verbs, with a "que" clause, only introduce a claim ("reconnaître que").
 SAYING_TYPES = {"CONCEDE", "SUPPORT", "AGREE", "CONSULT", "COOPERATE"}
@@ -512,10 +537,18 @@ def _fill(slot: str, head, tokens) -> list:
     if slot == "poss":
         return [c for c in head.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
     if kind == "governor-subj" or slot == "governor-subj":
-        governor = head.head
-        while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor and governor.dep_ in ("obj", "nmod", "conj", "obl", "obl:arg"):
+        # the verb whose object or complement the noun is: "X a mené des frappes",
+        # "Lors d'une rencontre avec Y, X a affirmé"
+        governor = head
+        for _ in range(4):
+            if governor.pos_ in ("VERB", "AUX") and governor is not head:
+                break
+            if governor.head is governor or not governor.dep_.startswith(("obj", "nmod", "obl", "conj", "appos", "xcomp")):
+                break
             governor = governor.head
-        if governor.pos_ in ("VERB", "AUX"):
+        if governor.lemma_.lower() in MENTIONING:
+            return []  # "X a évoqué la victoire de Y": X only talks about it
+        if governor.pos_ in ("VERB", "AUX") and governor is not head:
             found = [c for c in governor.children if c.dep_ in ("nsubj", "nsubj:pass")]
             return found or _inherited_subject(governor)
         return []
