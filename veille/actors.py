@@ -154,6 +154,7 @@ _TITLE_SECTORS = (
 #: "à" after these words gives to someone ("son soutien à Damas"), it does not locate.
 _DATIVE = re.compile(
     r"\b(?:soutien|aide|appui|assistance|appel|message|condoléances|félicitations|menaces?|"
+    r"sanctions|mesures|pressions|imposé|imposées|infligé|infligées|"
     r"ultimatum|livraisons?|garanties|reproches?|demandé|demande|appelé|apporté|apporte|"
     r"fourni|fournit|livré|adressé|adresse|reproché|proposé|promis|accordé|offert|"
     r"inconditionnel|indéfectible|total|plein)\W+(?:\w+\W+)?(?:à|au|aux)\s+(?:la |l')?$",
@@ -581,8 +582,11 @@ def _drop_bystanders(doc, reading: Reading) -> None:
         if mention.how != "collective":
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and len(span) and span.root.dep_ in _ACTIVE:
-            active.add(mention.actor)
+        if span is not None and len(span):
+            root = span.root
+            # "des milliers d'habitants ont manifesté": the group heads a subject
+            if root.dep_ in _ACTIVE or (root.dep_ == "nmod" and root.head.dep_ in _ACTIVE):
+                active.add(mention.actor)
     for collective in ("civilians",):
         if collective in reading.actors and collective not in active:
             reading.mentions = [m for m in reading.mentions if m.actor != collective]

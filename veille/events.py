@@ -246,14 +246,15 @@ class EventCoder:
         source = self._slots(trigger.source, head, tokens, context, role="source")
         target = self._slots(trigger.target, head, tokens, context, role="target")
         target = [t for t in target if t not in source]
-        if not source:
-            return None
+        article = context.article
+        text = article.text[sentence.start_char : sentence.end_char]
+        fatalities = _fatalities(text) if trigger.type == "ASSAULT" else None
+        if not source and not (trigger.type in ("ASSAULT", "COERCE") and (target or fatalities)):
+            return None  # who did it is unknown: only violence is worth recording so
         if trigger.type == "CONSULT" and not target and len(source) < 2:
             partners = self._slots(("obl:avec", "nmod:avec", "obj"), head, tokens, context, role="target")
             target = [p for p in partners if p not in source]
-        article = context.article
         start, end = sentence.start_char, sentence.end_char
-        text = article.text[start:end]
         claimant = self._claimant(head, sentence, context, source)
         modality, year = self._modality(head, sentence, article)
         event = Event(
@@ -269,7 +270,7 @@ class EventCoder:
             date=year or _date(text, article.published),
             according_to=claimant,
             modality=modality,
-            fatalities=_fatalities(text) if trigger.type == "ASSAULT" else None,
+            fatalities=fatalities,
             trigger=" ".join(t.text for t in tokens),
         )
         event.abets = any(
@@ -659,15 +660,41 @@ def _latest_year(article: Article) -> int | None:
     return max(years) if years else None
 
 
+_COUNT = (
+    r"(\d{1,3}(?:[ .\u202f\u00a0]\d{3})+|\d+|(?:des |une |un |quelques )?(?:"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r"))"
+)
+_APPROX = r"(?:(?:au moins|près de|environ|plus de|quelque|pas moins de)\s+)?"
+#: "ont tué 32 personnes", "coûté la vie à une vingtaine de civils"
+_KILLED_N = re.compile(
+    r"\b(?:tué|tuée|tués|tuées|tuant|tue|tuent|tuer|coûté la vie à|fauché)\s+" + _APPROX + _COUNT + r"\b",
+    re.IGNORECASE,
+)
+#: "32 morts", "des dizaines de morts", "20 000 victimes", "une dizaine de soldats ont été tués"
+_N_KILLED = re.compile(
+    _APPROX + _COUNT + r"\s+(?:de\s+|d')?(?:[\w-]+\s+){0,3}?"
+    r"(?:morts|tués|victimes|martyrs|ont péri|ont été tués|ont été tuées|ont trouvé la mort|sont morts|décès)\b",
+    re.IGNORECASE,
+)
+
+
+def _count(value: str) -> int | None:
+    value = value.lower()
+    for prefix in ("des ", "une ", "un ", "quelques "):
+        value = value.removeprefix(prefix)
+    digits = re.sub(r"[ .\u202f\u00a0]", "", value)
+    if digits.isdigit():
+        return int(digits)
+    return NUMBER_WORDS.get(value)
+
+
 def _fatalities(text: str) -> int | None:
-    for word in FATALITY_WORDS.finditer(text):
-        before = text[max(0, word.start() - 40) : word.start()]
-        numbers = list(_NUMBER.finditer(before))
-        if numbers:
-            value = numbers[-1].group(1).lower().removeprefix("des ").removeprefix("une ")
-            digits = re.sub(r"[ .\u202f\u00a0]", "", value)
-            if digits.isdigit():
-                return int(digits)
-            if value in NUMBER_WORDS:
-                return NUMBER_WORDS[value]
+    """The number of dead the sentence gives (the lower bound: 10 for "des dizaines")."""
+    for pattern in (_KILLED_N, _N_KILLED):
+        match = pattern.search(text)
+        if match:
+            value = _count(match.group(1))
+            if value:
+                return value
     return None

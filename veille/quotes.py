@@ -31,13 +31,14 @@ SPEECH_VERBS = {
     "demander", "exiger", "réclamer", "proclamer", "martèler", "s'exclamer", "exclamer",
     "commenter", "développer", "détailler", "raconter", "témoigner", "confier", "lâcher",
     "glisser", "tonner", "ironiser", "faire savoir", "informer", "menacer", "promettre",
+    "pointer", "réaffirmer", "évoquer", "qualifier", "mettre en garde", "plaider",
 }  # fmt: skip
 _QUOTE = re.compile(r"«\s*([^«»]+?)\s*»|“([^“”]+?)”|\"([^\"\n]+?)\"")
 _MIN_WORDS = 2
 #: Speech verbs whose object is what was said ("a souligné la nécessité de ...").
 OBJECT_SPEECH = {
     "souligner", "évoquer", "détailler", "qualifier", "affirmer", "déclarer", "réaffirmer",
-    "expliquer", "préciser", "démentir", "nier", "estimer", "insister",
+    "expliquer", "préciser", "démentir", "nier", "estimer", "insister", "pointer",
 }
 _PRONOUNS = {"il", "elle", "ils", "elles"}
 
@@ -97,9 +98,12 @@ class QuoteFinder:
                     if clause.dep_ != "ccomp":
                         continue
                     words = list(clause.subtree)
-                    que = next((w for w in words if w.lower_ in ("que", "qu'") and w.dep_ == "mark"), None)
+                    # "que" may hang anywhere between the verb and its clause in the parse
+                    between = verb.doc[verb.i + 1 : clause.i]
+                    que = next((w for w in between if w.lower_ in ("que", "qu'")), None)
                     if que is None:
                         continue
+                    words = [w for w in verb.doc[que.i + 1 : clause.i + 1]] + [w for w in words if w.i > clause.i]
                     begin = que.idx + len(que.text)
                     # to the end of the sentence: the parse often cuts a long clause short
                     last = [t for t in clause.sent if t.i >= words[-1].i and not t.is_punct and not t.is_space]
@@ -133,13 +137,16 @@ class QuoteFinder:
                 return _subject_actor(token, by_token, subjects)
             if token.text in (".", "«") or token.is_sent_start and token.idx > end + 2:
                 break
-        # before: X a déclaré : « ... »
-        before = [t for t in doc if start - 120 <= t.idx < start]
+        # before: X a déclaré : « ... » (any verb of the sentence when a colon introduces it)
+        before = [t for t in doc if start - 300 <= t.idx < start]
+        colon = bool(before) and before[-1].text == ":"
         for token in reversed(before):
-            if token.text in (".",) and token.idx < start - 2:
+            if token.text in (".", "!", "?") and token.idx < start - 2:
                 break
-            if token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
-                return _subject_actor(token, by_token, subjects)
+            if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in SPEECH_VERBS or colon):
+                speaker = _subject_actor(token, by_token, subjects)
+                if speaker is not None:
+                    return speaker
         return None
 
 
@@ -150,8 +157,13 @@ def _said(verb, text: str) -> list[tuple[int, int]]:
     out = []
     if verb.lemma_.lower() in OBJECT_SPEECH:
         for child in verb.children:
-            if child.dep_ == "obj" and child.pos_ in ("NOUN", "PROPN"):
+            # "a insisté sur la nécessité de ..." as well as "a souligné la nécessité de ..."
+            oblique_sur = child.dep_.startswith("obl") and any(
+                c.dep_ == "case" and c.lower_ == "sur" for c in child.children
+            )
+            if (child.dep_ == "obj" or oblique_sur) and child.pos_ in ("NOUN", "PROPN"):
                 words = list(child.subtree)
+                words = [w for w in words if not (oblique_sur and w.dep_ == "case" and w.head is child)]
                 if len(words) >= 3:
                     # to the end of the verb's clause: "la stratégie de l'Iran pour évacuer ..."
                     tail = [t for t in verb.subtree if t.i > words[-1].i and not t.is_punct]

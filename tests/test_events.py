@@ -1,0 +1,209 @@
+"""Event coding and quotes on French sentences written for these tests.
+
+Each PLOVER type has sentences that must code (with their source and target) and
+near-misses that must not; then negation, future, hypothetical and historical
+modality, claimants, quotes with the speaker before and after, numbers in words.
+They run the real stages (actors, places, events) on the French model.
+"""
+
+import datetime as dt
+
+import pytest
+
+from veille.gazetteer import load_gazetteer
+from veille.lexicon import load_triggers
+from veille.model import Article
+from veille.registry import load_registry
+from veille.stages.actors import Actors
+from veille.stages.events import Events
+from veille.stages.places import Places
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def read(french):
+    actors, places = Actors(load_registry()), Places(load_gazetteer())
+    events = Events(load_triggers(), load_registry())
+
+    def run(text, published=dt.date(2016, 12, 18), language="fr"):
+        article = Article(id="t", name="t.txt", text=text, language=language, published=published)
+        article.doc = french(text) if language == "fr" else None
+        for stage in (actors, places, events):
+            stage(article)
+        return article
+
+    return run
+
+
+def coded(article):
+    return {(e.type, tuple(sorted(e.source)), tuple(sorted(e.target))) for e in article.events}
+
+
+def types(article):
+    return {e.type for e in article.events}
+
+
+@pytest.mark.parametrize(
+    "text, type, source, target",
+    [
+        ("Vladimir Poutine a signé un accord avec Recep Tayyip Erdogan.", "AGREE", "putin", None),
+        ("Sergueï Lavrov a rencontré Mohammad Javad Zarif à Moscou.", "CONSULT", "lavrov", "zarif"),
+        ("Hassan Rohani a salué le rôle du Kazakhstan.", "SUPPORT", "rouhani", "kaz_gov"),
+        ("L'armée syrienne a reconnu sa défaite face aux rebelles.", "CONCEDE", "syr_army", None),
+        ("La Russie et l'Iran coordonnent leurs opérations en Syrie.", "COOPERATE", "rus_gov", None),
+        ("La Russie a livré des aides humanitaires à la population d'Alep.", "AID", "rus_gov", None),
+        ("Les rebelles ont déposé les armes à Alep-Est.", "RETREAT", "rebels", None),
+        ("John Kerry a exhorté l'opposition syrienne à quitter Alep.", "REQUEST", "kerry", "opposition"),
+        ("Sergueï Lavrov a accusé les États-Unis de protéger les terroristes.", "ACCUSE", "lavrov", "usa_gov"),
+        ("Damas a rejeté la proposition de Washington.", "REJECT", "syr_gov", None),
+        ("Bachar al-Assad a menacé les terroristes.", "THREATEN", "assad_bashar", "rebels"),
+        ("Des milliers d'habitants ont manifesté à Damas contre les sanctions.", "PROTEST", "civilians", None),
+        ("Washington a imposé des sanctions à Damas.", "SANCTION", "usa_gov", "syr_gov"),
+        ("La Russie a déployé des troupes en Syrie.", "MOBILIZE", "rus_gov", None),
+        ("L'armée syrienne a assiégé les rebelles à Alep-Est.", "COERCE", "syr_army", "rebels"),
+        ("L'aviation russe a bombardé les positions de Daech près de Palmyre.", "ASSAULT", None, "isis"),
+    ],
+)
+def test_each_plover_type_codes_with_its_roles(read, text, type, source, target):
+    article = read(text)
+    events = [e for e in article.events if e.type == type]
+    assert events, [(e.type, e.source, e.target, e.trigger) for e in article.events]
+    if source:
+        assert any(source in e.source for e in events), [(e.source, e.trigger) for e in events]
+    if target:
+        assert any(target in e.target for e in events), [(e.target, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, type",
+    [
+        ("Le ministre a rencontré des difficultés pour se faire entendre.", "CONSULT"),
+        ("Lavrov a soutenu que la trêve tenait.", "SUPPORT"),
+        ("Poutine a appelé Erdogan mardi.", "REQUEST"),
+        ("La délégation s'est rendue à Moscou pour des consultations.", "RETREAT"),
+        ("Le journaliste a frappé à la porte du ministère.", "ASSAULT"),
+    ],
+)
+def test_near_misses_do_not_code(read, text, type):
+    assert type not in types(read(text))
+
+
+def test_the_visit_sense_of_se_rendre_is_a_consultation(read):
+    article = read("Sergueï Lavrov s'est rendu à Téhéran.")
+    assert "RETREAT" not in types(article)
+
+
+def test_coordinated_subjects_are_all_sources(read):
+    article = read("Vladimir Poutine et Hassan Rohani ont signé un accord.", published=dt.date(2016, 12, 20))
+    agree = [e for e in article.events if e.type == "AGREE"]
+    assert agree and {"putin", "rouhani"} <= set(agree[0].source)
+
+
+def test_a_demonym_names_the_attacker(read):
+    article = read("Des frappes aériennes russes ont visé les terroristes de Daech.")
+    assault = [e for e in article.events if e.type == "ASSAULT"]
+    assert assault and assault[0].mode == "aerial"
+    assert any(a.country == "RUS" for a in article.actors if a.id in assault[0].source)
+
+
+def test_a_phone_call_lists_both_parties(read):
+    article = read(
+        "Vladimir Poutine s'est entretenu au téléphone avec Recep Tayyip Erdogan.",
+        published=dt.date(2016, 12, 20),
+    )
+    consult = [e for e in article.events if e.type == "CONSULT"]
+    assert consult and {"putin", "erdogan"} <= set(consult[0].source + consult[0].target)
+
+
+@pytest.mark.parametrize(
+    "text, type, modality",
+    [
+        ("Les États-Unis ont refusé catégoriquement de bombarder les positions de Daech.", "ASSAULT", "negated"),
+        ("L'armée syrienne n'a pas attaqué les rebelles.", "ASSAULT", "negated"),
+        ("L'armée syrienne attaquera les rebelles demain.", "ASSAULT", "future"),
+        ("La Russie va déployer des troupes supplémentaires.", "MOBILIZE", "future"),
+        ("L'armée syrienne pourrait attaquer les rebelles.", "ASSAULT", "hypothetical"),
+        ("La Russie a déployé des troupes en Syrie en 2015.", "MOBILIZE", "historical"),
+        ("L'armée syrienne a attaqué les rebelles.", "ASSAULT", "asserted"),
+    ],
+)
+def test_modality(read, text, type, modality):
+    article = read(text)
+    events = [e for e in article.events if e.type == type]
+    assert events, [(e.type, e.modality) for e in article.events]
+    assert events[0].modality == modality, [(e.type, e.modality) for e in article.events]
+
+
+def test_a_historical_event_is_dated_by_its_year(read):
+    article = read("La Russie a déployé des troupes en Syrie en septembre 2015.")
+    assert article.events[0].date == "2015-09"
+
+
+def test_weekdays_and_today_resolve_against_the_publication_date(read):
+    article = read("Sergueï Lavrov a rencontré John Kerry ce samedi.", published=dt.date(2016, 12, 18))
+    assert article.events[0].date == "2016-12-17"
+
+
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        ("Selon le ministère russe de la Défense, les rebelles ont attaqué l'armée syrienne.", "rus_mod"),
+        ("Sergueï Lavrov a affirmé que les rebelles ont attaqué l'armée syrienne.", "lavrov"),
+        ("Les rebelles ont attaqué l'armée syrienne.", "outlet"),
+    ],
+)
+def test_claimants(read, text, claimant):
+    article = read(text, published=dt.date(2017, 1, 5))
+    assault = [e for e in article.events if e.type == "ASSAULT"]
+    assert assault and assault[0].according_to == claimant
+
+
+def test_a_speakers_allegation_is_also_an_accusation(read):
+    article = read("Sergueï Lavrov a affirmé que la coalition internationale bombarde les civils.")
+    accuse = [e for e in article.events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].source == ["lavrov"] and "intl_coalition" in accuse[0].target
+
+
+@pytest.mark.parametrize(
+    "text, fatalities",
+    [
+        ("Des frappes aériennes ont tué 32 personnes à Alep.", 32),
+        ("L'attaque des rebelles a fait des dizaines de morts à Alep.", 10),
+        ("Un attentat a tué vingt civils à Damas.", 20),
+    ],
+)
+def test_fatalities_in_digits_and_words(read, text, fatalities):
+    article = read(text)
+    assault = [e for e in article.events if e.type == "ASSAULT"]
+    assert assault and assault[0].fatalities == fatalities
+
+
+def test_quotes_with_the_speaker_after_and_before(read):
+    article = read(
+        "Sergueï Lavrov a reçu son homologue iranien à Moscou. "
+        "« La coopération entre nos deux pays se renforce chaque jour », a déclaré Sergueï Lavrov. "
+        "John Kerry a répondu : « Nous ne laisserons pas faire cela sans réagir. »"
+    )
+    by_text = {q.text[:20]: q for q in article.quotes}
+    after = next(q for q in article.quotes if q.text.startswith("La coopération"))
+    before = next(q for q in article.quotes if q.text.startswith("Nous ne laisserons"))
+    assert after.speaker == "lavrov" and after.direct
+    assert before.speaker == "kerry" and before.direct, by_text
+
+
+def test_indirect_speech_is_a_quote_of_its_speaker(read):
+    article = read("Dmitri Peskov a indiqué que Moscou et Damas restaient en contact permanent.")
+    quote = article.quotes[0]
+    assert quote.speaker == "peskov" and not quote.direct
+    assert quote.text.startswith("Moscou et Damas restaient")
+
+
+def test_scare_quotes_and_names_in_quotes_are_not_quotes(read):
+    article = read("Les « rebelles » de la « Coalition internationale » ont reculé.")
+    assert article.quotes == []
+
+
+def test_other_languages_are_marked_not_coded(read):
+    article = read('Lavrov said: "We will not allow this to happen again."', language="en")
+    assert article.events == [] and article.events_coded is False
