@@ -84,8 +84,9 @@ def run(inputs, db, force, quiet, config, **flags):
         callback = progress_bar(enabled=not quiet and sys.stderr.isatty())
         summary = run_pipeline(inputs, store=store, settings=settings, force=force, on_article=callback)
         counts = store.counts()
+        address = store.address
     click.echo(summary.format())
-    click.echo(f"store {settings.db}: {counts.get('ok', 0)} articles, {counts.get('rejected', 0)} rejected")
+    click.echo(f"store {address}: {counts.get('ok', 0)} articles, {counts.get('rejected', 0)} rejected")
 
 
 @cli.command()
@@ -155,6 +156,38 @@ def evaluate(gold, texts, system, as_json, floor, config, **flags):
         click.echo(f"below floor: {failure}", err=True)
     if failures:
         sys.exit(1)
+
+
+@cli.command()
+@click.option("--db", help="Store to read (default: veille.db).")
+@click.option("--from", "from_jsonl", type=click.Path(dir_okay=False), multiple=True, help="Read `veille extract` JSON Lines instead of a store.")
+@click.option("--format", "format", type=click.Choice(["plover", "acled", "geojson"]), required=True, help="plover: JSON Lines; acled: CSV with ACLED's columns; geojson: a FeatureCollection.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
+@_clean_errors
+def export(db, from_jsonl, format, output):
+    """Export the events of a store (or of extract output) as PLOVER, ACLED or GeoJSON.
+
+    Example: veille export --db veille.db --format acled -o events.csv
+    """
+    from .evaluate import load_jsonl
+    from .export import write
+    from .settings import load_settings
+    from .store import open_store
+
+    def run(stream):
+        if from_jsonl:
+            return write(load_jsonl(from_jsonl), format, stream)
+        settings = load_settings(None, db=db)
+        with open_store(settings.db) as store:
+            return write(store.records(status="ok"), format, stream)
+
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as stream:
+            skipped = run(stream)
+    else:
+        skipped = run(sys.stdout)
+    if skipped:
+        click.echo(f"{skipped} events left out: not ACLED's kind (verbal) or not asserted", err=True)
 
 
 @cli.command()
