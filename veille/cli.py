@@ -84,7 +84,7 @@ def run(inputs, db, force, quiet, config, **flags):
         callback = progress_bar(enabled=not quiet and sys.stderr.isatty())
         summary = run_pipeline(inputs, store=store, settings=settings, force=force, on_article=callback)
         counts = store.counts()
-        address = store.address
+        address = settings.db if store.backend == "sqlite" else store.address
     click.echo(summary.format())
     click.echo(f"store {address}: {counts.get('ok', 0)} articles, {counts.get('rejected', 0)} rejected")
 

@@ -336,7 +336,7 @@ class EventCoder:
     def _claimant(self, head, sentence, context: Context, source: list[str]) -> str:
         # a speech verb the trigger depends on: "X a affirmé que ..."
         node = head
-        while node.head is not node and node.i != node.head.i:
+        while node.head.i != node.i:
             parent = node.head
             if node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and parent.lemma_.lower() in SPEECH:
                 speaker = self._subject(parent, context)
@@ -362,7 +362,7 @@ class EventCoder:
                 actors = self._actors(child, context, "nsubj")
                 if actors:
                     return actors[0]
-        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
             return self._subject(verb.head, context)
         return None
 
@@ -387,7 +387,7 @@ class EventCoder:
             lemma = verb.lemma_.lower()
             if lemma in HYPOTHETICAL_HEADS and "Cnd" in verb.morph.get("Mood"):
                 return "hypothetical", None
-            if "Fut" in verb.morph.get("Tense") or lemma in FUTURE_HEADS and verb is not head:
+            if "Fut" in verb.morph.get("Tense") or lemma in FUTURE_HEADS and verb.i != head.i:
                 return "future", None
         if any(c.lower_ in ("si",) and c.dep_ == "mark" for c in head.children):
             return "hypothetical", None
@@ -542,14 +542,14 @@ def _fill(slot: str, head, tokens) -> list:
         # "Lors d'une rencontre avec Y, X a affirmé"
         governor = head
         for _ in range(4):
-            if governor.pos_ in ("VERB", "AUX") and governor is not head:
+            if governor.pos_ in ("VERB", "AUX") and governor.i != head.i:
                 break
-            if governor.head is governor or not governor.dep_.startswith(("obj", "nmod", "obl", "conj", "appos", "xcomp")):
+            if governor.head.i == governor.i or not governor.dep_.startswith(("obj", "nmod", "obl", "conj", "appos", "xcomp")):
                 break
             governor = governor.head
         if governor.lemma_.lower() in MENTIONING:
             return []  # "X a évoqué la victoire de Y": X only talks about it
-        if governor.pos_ in ("VERB", "AUX") and governor is not head:
+        if governor.pos_ in ("VERB", "AUX") and governor.i != head.i:
             found = [c for c in governor.children if c.dep_ in ("nsubj", "nsubj:pass")]
             return found or _inherited_subject(governor)
         return []
@@ -573,7 +573,7 @@ def _inherited_subject(verb) -> list:
         return []  # a passive without its agent: the doer is unknown
     node = verb
     for _ in range(4):
-        if node.dep_ in ("xcomp", "conj", "acl", "advcl") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "acl", "advcl") and node.head.i != node.i:
             if node.dep_ == "advcl":
                 parent = node.head
                 found = [c for c in parent.children if c.dep_ in ("nsubj", "nsubj:pass")]
@@ -623,7 +623,7 @@ def _governors(token) -> list:
     """The verbs above ``token`` through infinitive or clausal complements."""
     out = []
     node = token
-    while node.dep_ in ("xcomp", "ccomp", "obj", "obl:arg") and node.head is not node and len(out) < 3:
+    while node.dep_ in ("xcomp", "ccomp", "obj", "obl:arg") and node.head.i != node.i and len(out) < 3:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             out.append(node)

@@ -163,7 +163,7 @@ def _said(verb, text: str) -> list[tuple[int, int]]:
             )
             if (child.dep_ == "obj" or oblique_sur) and child.pos_ in ("NOUN", "PROPN"):
                 words = list(child.subtree)
-                words = [w for w in words if not (oblique_sur and w.dep_ == "case" and w.head is child)]
+                words = [w for w in words if not (oblique_sur and w.dep_ == "case" and w.head.i == child.i)]
                 if len(words) >= 3:
                     # to the end of the verb's clause: "la stratégie de l'Iran pour évacuer ..."
                     tail = [t for t in verb.subtree if t.i > words[-1].i and not t.is_punct]
@@ -190,11 +190,11 @@ def _governing_subject(doc, start: int, end: int, by_token, subjects) -> str | N
         return None
     node = inside[0]
     for _ in range(6):
-        if node.head is node or not (start <= node.head.idx < end):
+        if node.head.i == node.i or not (start <= node.head.idx < end):
             node = node.head
             break
         node = node.head
-    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
     if node.pos_ in ("VERB", "AUX") and not (start <= node.idx < end):
         return _subject_actor(node, by_token, subjects)
@@ -211,7 +211,7 @@ def _outlet_voice(verb) -> bool:
     for _ in range(3):
         if any(c.dep_ == "expl:subj" or (c.dep_ == "nsubj" and c.lower_ == "il" and node.lemma_ in ("convenir", "falloir", "importer")) for c in node.children):
             return True
-        if node.dep_ not in ("xcomp", "ccomp") or node.head is node:
+        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
             break
         node = node.head
     return False
@@ -252,7 +252,7 @@ def _subject_actor(verb, by_token, subjects) -> str | None:
                     return by_token[token.i]
     if any(t.lower_ in ("-t-il", "-il", "il", "-elle", "elle", "-t-elle") for t in verb.doc[verb.i : verb.i + 3]):
         return _last_before(subjects, verb.idx)
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject_actor(verb.head, by_token, subjects)
     return None
 
