@@ -58,7 +58,10 @@ def measure(mode: str, inputs: list[str], n: int, n_process: int, batch_size: in
         import spacy
 
         # the same cleaned French texts the pipeline parses
-        prep = Pipeline(settings, specs=[s for s in Pipeline(settings).specs if s.name != "nlp"])
+        from veille.pipeline import STAGES
+
+        before_nlp = STAGES[: [s.name for s in STAGES].index("nlp")]
+        prep = Pipeline(settings, specs=before_nlp)
         texts = [a.text for a in prep.process(articles) if a.language == "fr" and not a.rejected]
         nlp = spacy.load("fr_core_news_md")
         started = time.perf_counter()

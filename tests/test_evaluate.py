@@ -502,3 +502,13 @@ def test_gold_against_a_damaged_copy_loses_what_was_damaged(seeds):
     assert counts(report, "events_dyad") == (scored - n, 0, n)
     assert counts(report, "quotes") == (quotes - n, n, n)
     assert report.value("modality") == 1.0
+
+
+def test_fields_no_gold_record_annotates_are_not_available():
+    gold = [{"doc": "a.txt", "language": "fr", "outlet": None, "title": None, "published": None,
+             "boilerplate": []}]
+    system = [{"doc": "a.txt", "language": "fr", "actors": [{"id": "x", "name": "X", "aliases": []}]}]
+    report = score(gold, system)
+    assert report.value("actors") is None
+    assert "gold does not annotate" in report.figure("actors").why_na
+    assert report.value("boilerplate") == 1.0

@@ -57,6 +57,7 @@ class Figure:
     name: str
     kind: str  # "prf" (tp, fp, fn) or "accuracy" (correct, total)
     available: bool = True  # False when the system does not produce the field
+    annotated: bool = True  # False when no gold record annotates the field
     tp: int = 0
     fp: int = 0
     fn: int = 0
@@ -92,12 +93,16 @@ class Figure:
     @property
     def value(self) -> float | None:
         """The headline number: F1 or accuracy; None when n/a."""
+        if not self.annotated:
+            return None
         return self.f1 if self.kind == "prf" else self.accuracy
 
     @property
     def why_na(self) -> str | None:
         if not self.available:
             return f"the system does not produce {NEEDS[self.name]!r}"
+        if not self.annotated:
+            return f"the gold does not annotate {NEEDS[self.name]!r}"
         if self.kind == "accuracy" and not self.total:
             return "nothing to judge"
         return None
@@ -297,6 +302,11 @@ def score(
     f = {name: Figure(name, "prf" if name in PRF else "accuracy") for name in METRICS}
     for figure in f.values():
         figure.available = available is None or NEEDS[figure.name] in available
+    for figure in f.values():
+        field = NEEDS[figure.name]
+        figure.annotated = field in ("language", "outlet", "title", "published") or any(
+            field in g for g in gold
+        )
     report = Report(articles=len(gold), figures=f)
     for number, g in enumerate(gold, start=1):
         if not isinstance(g.get("doc"), str):

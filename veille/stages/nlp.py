@@ -27,6 +27,10 @@ from ..model import Article
 from ..textnorm import straighten
 
 
+#: A line that starts like this continues the sentence of the line above.
+_CONTINUES = re.compile(r"[ \t]*(?:[,;)\]]|[a-zà-ÿ])")
+
+
 @SpacyLanguage.component("veille_line_breaks")
 def _line_breaks(doc):
     """Start a sentence after every newline (before the parser, which respects it)."""
@@ -35,6 +39,8 @@ def _line_breaks(doc):
         return doc
     starts = doc.to_array([IDX])
     for newline in re.finditer(r"\n+", text):
+        if _CONTINUES.match(text, newline.end()):
+            continue  # ", a souligné ..." on its own line goes on the sentence above
         i = int(numpy.searchsorted(starts, newline.end()))
         if 0 < i < len(doc):
             doc[i].is_sent_start = True
