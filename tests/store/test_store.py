@@ -46,7 +46,8 @@ def test_reopening_does_not_migrate_twice(db):
     with open_store(db) as store:
         assert store.stored_versions(["a1"]) == {}
         _rows, names = dump(store)
-    assert names == [name for name, _migration in MIGRATIONS] == ["0001_articles", "0002_search"]
+    assert names == [name for name, _migration in MIGRATIONS]
+    assert names[:3] == ["0001_articles", "0002_search", "0003_events"]
 
 
 def test_stored_versions(db):

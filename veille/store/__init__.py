@@ -25,6 +25,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from ..errors import StoreError
 from ..model import Article
+from . import events as _events
 from . import search as _search
 from .schema import MIGRATIONS, articles, metadata, migrations_table
 
@@ -193,6 +194,7 @@ class Store:
         try:
             with self.engine.begin() as connection:
                 connection.execute(statement, rows)
+                _events.replace(connection, [json.loads(row["record"]) for row in rows])
         except SQLAlchemyError as e:
             raise StoreError(f"cannot save {len(rows)} article(s): {_reason(e)}") from None
         return len(rows)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    Column, Connection, Float, Index, Integer, MetaData, String, Table, Text, func,
+)  # fmt: skip
 
 metadata = MetaData()
 
@@ -41,6 +43,70 @@ articles = Table(
     Column("record", Text, nullable=False),  # the whole output record, JSON
     Column("pipeline_version", String(40), nullable=False),
 )
+
+#: One row per event of every kept article, for filtering (``veille/store/events.py``
+#: fills them from the record on every save and queries them). ``key`` is a row number:
+#: an article saved again gets new rows, and the event's own ``id`` stays the same.
+events = Table(
+    "events",
+    metadata,
+    Column("key", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(40), nullable=False),
+    Column("article_id", String(40), nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("mode", String(30)),
+    Column("date", String(10)),  # the event's date, else the article's publication date
+    Column("published", String(10)),
+    Column("modality", String(20)),
+    Column("according_to", Text),  # an actor id, or "outlet"
+    Column("according_to_name", Text),
+    Column("fatalities", Integer),
+    Column("place_name", Text),
+    Column("place_lat", Float),
+    Column("place_lon", Float),
+    Column("place_country", String(2)),  # ISO2
+    Column("sentence", Text, nullable=False),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("language", String(8)),
+    Column("outlet", Text),
+    Column("outlet_affiliation", String(20)),
+    Column("story", Text),
+    Column("canonical", Text),
+    Column("pipeline_version", String(40), nullable=False),
+    Index("events_date_idx", "date", "key"),
+    Index("events_article_idx", "article_id"),
+    Index("events_id_idx", "id"),
+    Index("events_type_idx", "type", "date"),
+    Index("events_mode_idx", "mode", "date"),
+    Index("events_place_country_idx", "place_country", "date"),
+    Index("events_place_point_idx", "place_lon", "place_lat"),
+    Index("events_outlet_idx", "outlet", "date"),
+    Index("events_affiliation_idx", "outlet_affiliation", "date"),
+    Index("events_claimant_idx", "according_to", "date"),
+    Index("events_modality_idx", "modality", "date"),
+    Index("events_language_idx", "language", "date"),
+    Index("events_story_idx", "story"),
+)
+
+#: The source and target actors of each event (``role`` is ``source`` or ``target``).
+event_actors = Table(
+    "event_actors",
+    metadata,
+    Column("event_key", Integer, nullable=False),
+    Column("role", String(6), nullable=False),
+    Column("actor_id", Text, nullable=False),
+    Column("name", Text),
+    Column("kind", String(20)),
+    Column("country", String(3)),  # ISO3
+    Column("sector", String(10)),
+    Index("event_actors_event_idx", "event_key"),
+    Index("event_actors_actor_idx", "actor_id", "event_key"),
+    Index("event_actors_country_idx", "country", "event_key"),
+)
+# Case-insensitive look-ups by name.
+Index("events_place_name_idx", func.lower(events.c.place_name))
+Index("event_actors_name_idx", func.lower(event_actors.c.name), event_actors.c.event_key)
 
 #: The full-text index, by backend (see ``veille/store/search.py`` for the queries).
 #: SQLite: an FTS5 table whose rowid is ``articles_search_rows.rowid`` (a stable
@@ -118,8 +184,18 @@ def _postgresql_search(connection: Connection) -> None:
         connection.exec_driver_sql(statement)
 
 
+def _0003_events(connection: Connection) -> None:
+    """The events tables, their sentence search index, and the events of the rows already stored."""
+    from . import events as _events  # it imports this module
+
+    metadata.create_all(connection, tables=[events, event_actors])
+    _events.create_search(connection)
+    _events.backfill(connection)
+
+
 #: (name, function) in the order they apply.
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_articles", _0001_articles),
     ("0002_search", _0002_search),
+    ("0003_events", _0003_events),
 ]
