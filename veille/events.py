@@ -110,6 +110,7 @@ class Context:
     places: dict[int, Place] = field(default_factory=dict)  # token index -> place
     quotes: list[tuple[int, int, str | None]] = field(default_factory=list)  # quote spans, speaker
     last_subjects: list[str] = field(default_factory=list)
+    last_person: str | None = None  # the last person who was a subject: who "il a dit" is
 
 
 class EventCoder:
@@ -354,10 +355,27 @@ class EventCoder:
         for start, end, speaker in context.quotes:
             if start <= head.idx < end and speaker and speaker not in source:
                 return speaker
+        # an incise: "Rien que samedi, 20 000 personnes sont parties, a indiqué X"
+        for token in sentence:
+            if token.dep_ == "parataxis" and token.lemma_.lower() in SPEECH and token.i > head.i:
+                speaker = self._subject(token, context)
+                if speaker and speaker not in source:
+                    return speaker
+                subjects = [c for c in token.children if c.dep_ in ("nsubj", "obj") and c.i > token.i]
+                for subject in subjects:
+                    actors = [a for a in self._actors(subject, context, "nsubj") if a not in source]
+                    if actors:
+                        return actors[0]
         return "outlet"
 
     def _subject(self, verb, context: Context) -> str | None:
+        """Who speaks through ``verb``; a pronoun is the last person who was a subject."""
         for child in verb.children:
+            pronoun = child.lower_.lstrip("-t").lstrip("-") in PRONOUNS and child.pos_ == "PRON"
+            if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and pronoun:
+                person = _last_person(context.article, child.idx)
+                if person:
+                    return person
             if child.dep_ in ("nsubj", "nsubj:pass"):
                 actors = self._actors(child, context, "nsubj")
                 if actors:
@@ -409,6 +427,9 @@ class EventCoder:
                 actors = self._actors(token, context, "nsubj")
                 if actors:
                     context.last_subjects = actors
+                    people = [a for a in actors if (x := _actor(context.article, a)) and x.kind == "person"]
+                    if people:
+                        context.last_person = people[0]
 
 
 #: Inner events that, claimed by a speaker about someone else, make the speaker's
@@ -482,6 +503,13 @@ def _says_that(token) -> bool:
 
 
 # -- helpers ------------------------------------------------------------------------
+
+
+def _last_person(article: Article, before: int) -> str | None:
+    """The last person the article names before an offset: who "il a ajouté" is."""
+    people = {a.id for a in article.actors if a.kind == "person"}
+    found = [m.actor for m in article.actor_mentions if m.start < before and m.actor in people]
+    return found[-1] if found else None
 
 
 def _actor(article: Article, id: str) -> Actor | None:

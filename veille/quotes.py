@@ -62,8 +62,11 @@ class QuoteFinder:
         quotes: list[Quote] = []
         taken: list[tuple[int, int]] = []
         last = [None]  # the last speaker or subject, for pronouns and bare quotations
-        speakers = {a.id for a in article.actors if a.kind in ("person", "organization", "state")}
-        subjects = _subjects(doc, by_token, speakers) if doc is not None else []
+        people = {a.id for a in article.actors if a.kind == "person"}
+        # who "il" is when he speaks: the last person the article named before
+        subjects = sorted(
+            {(m.start, m.actor) for m in article.actor_mentions if m.actor in people}
+        ) if doc is not None else []  # fmt: skip
         for match in _QUOTE.finditer(text):
             group = next(i for i in (1, 2, 3) if match.group(i) is not None)
             words = match.group(group).split()
