@@ -90,6 +90,8 @@ class Event:
     modality: str = "asserted"
     fatalities: int | None = None
     trigger: str | None = None  # the words that coded it, as the text has them
+    canonical: str | None = None  # the canonical event every report of it shares (stories)
+    story: str | None = None  # the story it belongs to (stories)
     abets: bool = field(default=False, repr=False, compare=False)  # goes to an armed group
 
 
@@ -143,6 +145,7 @@ class Article:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events_coded: bool | None = None  # False: a language the event coder does not cover yet
+    duplicate_of: str | None = None  # the doc of the article this one copies (stories)
 
     rejection: Rejection | None = None
     pipeline_version: str | None = None
@@ -173,6 +176,7 @@ class Article:
             "events": [_event_record(e) for e in self.events],
             "quotes": [asdict(q) for q in self.quotes],
             "events_coded": self.events_coded,
+            "duplicate_of": self.duplicate_of,
             "rejected": (
                 {"stage": self.rejection.stage, "reason": self.rejection.reason}
                 if self.rejection
