@@ -256,7 +256,7 @@ class EventCoder:
             partners = self._slots(("obl:avec", "nmod:avec", "obj"), head, tokens, context, role="target")
             target = [p for p in partners if p not in source]
         start, end = sentence.start_char, sentence.end_char
-        claimant = self._claimant(head, sentence, context, source)
+        claimant, said = self._claimant(head, sentence, context, source)
         modality, year = self._modality(head, sentence, article)
         event = Event(
             id=event_id(article.id, start, trigger.type, *source, "|", *target),
@@ -274,6 +274,7 @@ class EventCoder:
             fatalities=fatalities,
             trigger=" ".join(t.text for t in tokens),
         )
+        event.said = said
         event.abets = any(
             (a := _actor(article, t)) is not None and a.sector == "REB" for t in target
         )
@@ -334,7 +335,9 @@ class EventCoder:
 
     # -- claimant, modality, place -------------------------------------------------
 
-    def _claimant(self, head, sentence, context: Context, source: list[str]) -> str:
+    def _claimant(self, head, sentence, context: Context, source: list[str]) -> tuple[str, bool]:
+        """Whose claim the event is, and whether that claimant *said* it (a speech
+        verb or a quotation, rather than "selon X")."""
         # a speech verb the trigger depends on: "X a affirmé que ..."
         node = head
         while node.head.i != node.i:
@@ -342,31 +345,31 @@ class EventCoder:
             if node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and parent.lemma_.lower() in SPEECH:
                 speaker = self._subject(parent, context)
                 if speaker and speaker not in source:
-                    return speaker
+                    return speaker, True
                 if speaker:
-                    return "outlet"
+                    return "outlet", False
             node = parent
         for token in sentence:
             if token.lower_ in ("selon", "d'après") or (token.lower_ == "après" and token.i > 0 and token.nbor(-1).lower_ in ("d'", "d")):
                 governed = token.head
                 actors = [a for a in self._actor_of(governed, context, "obl") if a not in source]
                 if actors:
-                    return actors[0]
+                    return actors[0], False
         for start, end, speaker in context.quotes:
             if start <= head.idx < end and speaker and speaker not in source:
-                return speaker
+                return speaker, True
         # an incise: "Rien que samedi, 20 000 personnes sont parties, a indiqué X"
         for token in sentence:
             if token.dep_ == "parataxis" and token.lemma_.lower() in SPEECH and token.i > head.i:
                 speaker = self._subject(token, context)
                 if speaker and speaker not in source:
-                    return speaker
+                    return speaker, False
                 subjects = [c for c in token.children if c.dep_ in ("nsubj", "obj") and c.i > token.i]
                 for subject in subjects:
                     actors = [a for a in self._actors(subject, context, "nsubj") if a not in source]
                     if actors:
-                        return actors[0]
-        return "outlet"
+                        return actors[0], False
+        return "outlet", False
 
     def _subject(self, verb, context: Context) -> str | None:
         """Who speaks through ``verb``; a pronoun is the last person who was a subject."""
@@ -458,8 +461,10 @@ def _allegation(event: Event, article: Article) -> Event | None:
     """The ACCUSE event of a speaker who claims that someone else did harm (not
     someone of the speaker's own country: that is a claim, not an accusation)."""
     speaker = event.according_to
-    if speaker in (None, "outlet") or speaker in event.source:
+    if speaker in (None, "outlet") or speaker in event.source or not event.source:
         return None
+    if not getattr(event, "said", False):
+        return None  # "selon X": X reports, X does not accuse
     who = _actor(article, speaker)
     if who is not None and who.country and any(
         (a := _actor(article, s)) is not None and a.country == who.country for s in event.source
@@ -569,7 +574,7 @@ def _fill(slot: str, head, tokens) -> list:
         # the verb whose object or complement the noun is: "X a mené des frappes",
         # "Lors d'une rencontre avec Y, X a affirmé"
         governor = head
-        for _ in range(4):
+        for _ in range(3):
             if governor.pos_ in ("VERB", "AUX") and governor.i != head.i:
                 break
             if governor.head.i == governor.i or not governor.dep_.startswith(("obj", "nmod", "obl", "conj", "appos", "xcomp")):

@@ -93,6 +93,7 @@ class Event:
     canonical: str | None = None  # the canonical event every report of it shares (stories)
     story: str | None = None  # the story it belongs to (stories)
     abets: bool = field(default=False, repr=False, compare=False)  # goes to an armed group
+    said: bool = field(default=False, repr=False, compare=False)  # its claimant said it
 
 
 @dataclass
@@ -199,6 +200,7 @@ def _outlet_info(outlet: Outlet | None) -> dict[str, Any] | None:
 def _event_record(event: Event) -> dict[str, Any]:
     record = asdict(event)
     record.pop("abets", None)
+    record.pop("said", None)
     if isinstance(event.place, Place):
         record["place"] = asdict(event.place)
     return record
