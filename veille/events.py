@@ -111,6 +111,7 @@ class Context:
     quotes: list[tuple[int, int, str | None]] = field(default_factory=list)  # quote spans, speaker
     last_subjects: list[str] = field(default_factory=list)
     last_person: str | None = None  # the last person who was a subject: who "il a dit" is
+    last_speaker: str | None = None  # who "le communiqué ajoute que" speaks for
 
 
 class EventCoder:
@@ -159,6 +160,8 @@ class EventCoder:
         for token in sentence:
             if token.i in used or token.pos_ not in ("VERB", "NOUN", "AUX", "ADJ"):
                 continue
+            if token.pos_ == "NOUN" and _anaphoric(token):
+                continue  # "cet entretien", "la rencontre en question": an event told already
             for trigger, tokens in self._triggers_at(token, sentence):
                 if not self._holds(trigger, token, tokens, context):
                     continue
@@ -343,7 +346,11 @@ class EventCoder:
         while node.head.i != node.i:
             parent = node.head
             if node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and parent.lemma_.lower() in SPEECH:
+                if _outlet_voice(parent):
+                    return "outlet", False
                 speaker = self._subject(parent, context)
+                if speaker:
+                    context.last_speaker = speaker
                 if speaker and speaker not in source:
                     return speaker, True
                 if speaker:
@@ -500,6 +507,40 @@ MENTIONING = {
 SAYING_TYPES = {"CONCEDE", "SUPPORT", "AGREE", "CONSULT", "COOPERATE"}
 
 
+def _anaphoric(noun) -> bool:
+    """Does this noun refer back to an event already told ("cet entretien")?"""
+    if any(c.dep_ == "det" and c.lower_ in ("ce", "cet", "cette", "ces") for c in noun.children):
+        return True
+    following = noun.doc[noun.i + 1 : noun.i + 3]
+    return " ".join(t.lower_ for t in following) == "en question"
+
+
+def _outlet_voice(verb) -> bool:
+    """Is this speech verb the outlet's own ("il convient de rappeler", "rappelons")?"""
+    if "Imp" in verb.morph.get("Mood") or (
+        "1" in verb.morph.get("Person") and "Plur" in verb.morph.get("Number")
+    ):
+        return True
+    node = verb
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ == "expl:subj":
+                return True
+            if child.dep_ == "nsubj" and child.lower_ == "il" and node.lemma_ in IMPERSONAL:
+                return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+#: Nouns of documents that speak for their author ("le communiqué précise que").
+DOCUMENTS = {"communiqué", "texte", "déclaration", "rapport", "document", "note", "lettre", "message", "bilan"}
+
+#: Verbs whose "il" is nobody: "il convient de rappeler que", "il faut noter que".
+IMPERSONAL = {"convenir", "falloir", "importer", "rester", "sembler", "paraître", "agir"}
+
+
 def _says_that(token) -> bool:
     return token.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "ccomp" and any(m.lower_ in ("que", "qu'") for m in c.children)
@@ -604,6 +645,13 @@ def _inherited_subject(verb) -> list:
     it depends on ("X a décidé de frapper", "Évoquant ..., X a affirmé")."""
     if any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children):
         return []  # a passive without its agent: the doer is unknown
+    if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and verb.dep_ not in ("xcomp", "conj", "acl", "advcl"):
+        # "ont refusé catégoriquement de bombarder", whatever relation the parse gives it
+        governor = verb.head
+        if governor.pos_ in ("VERB", "AUX"):
+            found = [c for c in governor.children if c.dep_ == "nsubj"]
+            if found:
+                return found
     node = verb
     for _ in range(4):
         if node.dep_ in ("xcomp", "conj", "acl", "advcl") and node.head.i != node.i:

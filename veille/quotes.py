@@ -60,6 +60,7 @@ class QuoteFinder:
                 for token in span or ():
                     by_token.setdefault(token.i, mention.actor)
         quotes: list[Quote] = []
+        documents: set[int] = set()
         taken: list[tuple[int, int]] = []
         last = [None]  # the last speaker or subject, for pronouns and bare quotations
         people = {a.id for a in article.actors if a.kind == "person"}
@@ -119,15 +120,16 @@ class QuoteFinder:
                     if _outlet_voice(verb):
                         continue  # "il convient de rappeler que", "rappelons que": the outlet
                     speaker = _subject_actor(verb, by_token, subjects)
-                    quotes.append(
-                        Quote(speaker=speaker, direct=False, text=text[begin:finish], start=begin, end=finish)
-                    )
+                    quote = Quote(speaker=speaker, direct=False, text=text[begin:finish], start=begin, end=finish)
+                    if speaker is None and _document_subject(verb):
+                        documents.add(id(quote))  # "le communiqué ajoute que": its author speaks
+                    quotes.append(quote)
                     taken.append((begin, finish))
         quotes.sort(key=lambda q: q.start)
         # a quotation with no speaker of its own continues the previous speaker's words
         previous = None
         for quote in quotes:
-            if quote.speaker is None and quote.direct and previous is not None:
+            if quote.speaker is None and (quote.direct or id(quote) in documents) and previous is not None:
                 quote.speaker = previous
             previous = quote.speaker or previous
         return [q for q in quotes if q.speaker is not None]
@@ -202,6 +204,14 @@ def _governing_subject(doc, start: int, end: int, by_token, subjects) -> str | N
     if node.pos_ in ("VERB", "AUX") and not (start <= node.idx < end):
         return _subject_actor(node, by_token, subjects)
     return None
+
+
+#: Nouns of documents that speak for their author ("le communiqué précise que").
+DOCUMENTS = {"communiqué", "texte", "déclaration", "rapport", "document", "note", "lettre", "message", "bilan"}
+
+
+def _document_subject(verb) -> bool:
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENTS for c in verb.children)
 
 
 def _outlet_voice(verb) -> bool:
