@@ -214,6 +214,26 @@ class Store:
         with self.engine.connect() as connection:
             return dict(connection.execute(query).all())
 
+    def add_to_stories(self, records: Iterable[dict[str, Any]]) -> dict[str, Any]:
+        """Compare these output records with the stored ones and update duplicates, canonical
+        events and stories incrementally (``veille/store/stories.py``); returns, for them,
+        ``{"duplicate_of": {id: doc}, "canonical": {event id: id}, "story": {canonical: id}}``.
+        """
+        from . import stories as _stories
+
+        try:
+            with self.engine.begin() as connection:
+                return _stories.update(connection, list(records))
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot update stories: {_reason(e)}") from None
+
+    def canonical_events(self) -> list[dict[str, Any]]:
+        """Every canonical event with its story, reports (versions) and conflicts."""
+        from . import stories as _stories
+
+        with self.engine.connect() as connection:
+            return list(_stories.canonical_events(connection))
+
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         """Articles whose title or text has every word of ``query``, best first.
 

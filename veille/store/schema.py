@@ -193,9 +193,17 @@ def _0003_events(connection: Connection) -> None:
     _events.backfill(connection)
 
 
+def _0004_stories(connection: Connection) -> None:
+    """Signatures, LSH bands, reports, canonical events and stories (``veille/store/stories.py``)."""
+    from . import stories as _stories  # it imports this module
+
+    _stories.create(connection)
+
+
 #: (name, function) in the order they apply.
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_articles", _0001_articles),
     ("0002_search", _0002_search),
     ("0003_events", _0003_events),
+    ("0004_stories", _0004_stories),
 ]
