@@ -207,3 +207,32 @@ def test_scare_quotes_and_names_in_quotes_are_not_quotes(read):
 def test_other_languages_are_marked_not_coded(read):
     article = read('Lavrov said: "We will not allow this to happen again."', language="en")
     assert article.events == [] and article.events_coded is False
+
+
+def test_an_event_noun_that_refers_back_is_not_a_new_event(read):
+    article = read(
+        "Vladimir Poutine s'est entretenu avec Recep Tayyip Erdogan. "
+        "Lors de cet entretien, Vladimir Poutine a salué le rôle de la Turquie.",
+        published=dt.date(2016, 12, 20),
+    )
+    consults = [e for e in article.events if e.type == "CONSULT"]
+    assert len(consults) == 1 and consults[0].sentence.startswith("Vladimir Poutine s'est entretenu")
+
+
+def test_the_outlets_own_reminder_is_not_a_claim(read):
+    article = read(
+        "John Kerry a parlé mardi. Il convient de rappeler que l'armée syrienne a attaqué les rebelles."
+    )
+    assault = [e for e in article.events if e.type == "ASSAULT"]
+    assert assault and assault[0].according_to == "outlet"
+
+
+def test_a_communique_speaks_for_its_author(read):
+    article = read(
+        "Le ministère russe de la Défense a affirmé que Daech avait quitté la ville. "
+        "Le communiqué ajoute que l'armée syrienne a attaqué les terroristes de Daech."
+    )
+    assault = [e for e in article.events if e.type == "ASSAULT"]
+    assert assault and assault[0].according_to == "rus_mod"
+    indirect = [q for q in article.quotes if q.text.startswith("l'armée syrienne")]
+    assert indirect and indirect[0].speaker == "rus_mod"

@@ -386,6 +386,9 @@ class EventCoder:
                 person = _last_person(context.article, child.idx)
                 if person:
                     return person
+            if child.dep_ == "nsubj" and child.lemma_.lower() in DOCUMENTS and child.i not in context.by_token:
+                if context.last_speaker:
+                    return context.last_speaker  # "le communiqué ajoute que": its author
             if child.dep_ in ("nsubj", "nsubj:pass"):
                 actors = self._actors(child, context, "nsubj")
                 if actors:
@@ -431,8 +434,13 @@ class EventCoder:
         return next(iter(places.values())) if len(places) == 1 else None
 
     def _subjects(self, sentence, context: Context) -> None:
-        """Remember the last actor that was a subject, for pronouns further on."""
+        """Remember the last actor that was a subject, for pronouns further on, and
+        the last one who spoke, for the documents that speak for them."""
         for token in sentence:
+            if token.lemma_.lower() in SPEECH and token.pos_ in ("VERB", "AUX") and not _outlet_voice(token):
+                speaker = self._subject(token, context)
+                if speaker:
+                    context.last_speaker = speaker
             if token.dep_ in ("nsubj", "nsubj:pass"):
                 actors = self._actors(token, context, "nsubj")
                 if actors:
