@@ -191,6 +191,28 @@ def export(db, from_jsonl, format, output):
 
 
 @cli.command()
+@click.option("--db", help="Store to serve (default: veille.db).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@_clean_errors
+def serve(db, host, port):
+    """Serve the store's events, articles and counts as a JSON API, and the page at /.
+
+    The API is under /api/, its OpenAPI document at /openapi.json and a
+    browsable form at /docs. It is read-only unless the VEILLE_API_TOKEN
+    environment variable holds a token: then POST /api/articles ingests
+    articles for callers that send "Authorization: Bearer <token>".
+
+    Example: veille serve --db veille.db --port 8000
+    """
+    from .api import serve as serve_api
+    from .settings import load_settings
+
+    settings = load_settings(None, db=db)
+    serve_api(settings.db, host=host, port=port, announce=click.echo)
+
+
+@cli.command()
 def settings():
     """List every setting with its default and meaning (TOML key = flag = VEILLE_ variable).
 

@@ -1,0 +1,52 @@
+"""The app as a whole: the page at /, the OpenAPI document, and `veille serve`."""
+
+from click.testing import CliRunner
+
+from veille.cli import cli
+
+ENDPOINTS = [
+    "/api/events", "/api/articles", "/api/articles/{article_id}", "/api/actors", "/api/places",
+    "/api/network", "/api/stats", "/api/stories", "/api/export",
+]  # fmt: skip
+
+
+def test_home_is_an_honest_placeholder(client):
+    response = client.get("/")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    assert "not built yet" in response.text and 'href="/docs"' in response.text
+
+
+def test_openapi_lists_every_endpoint(client):
+    document = client.get("/openapi.json").json()
+    assert sorted(document["paths"]) == sorted(ENDPOINTS)
+    parameters = {p["name"] for p in document["paths"]["/api/events"]["get"]["parameters"]}
+    assert {"from", "to", "type", "mode", "actor", "country", "place", "bbox", "outlet",
+            "affiliation", "claimant", "modality", "language", "story", "q", "limit",
+            "offset"} <= parameters  # fmt: skip
+    assert client.get("/docs").status_code == 200
+
+
+def test_unknown_paths_are_json_errors(client):
+    response = client.get("/api/nothing")
+    assert response.status_code == 404 and response.json() == {"error": "Not Found", "status": 404}
+
+
+def test_serve_opens_the_store_and_runs_the_app(tmp_path, monkeypatch):
+    calls = {}
+
+    def fake_run(app, *, host, port, log_level):
+        calls.update(host=host, port=port, paths={r.path for r in app.routes})
+
+    monkeypatch.setattr("uvicorn.run", fake_run)
+    monkeypatch.setenv("VEILLE_API_TOKEN", "secret")
+    db = tmp_path / "v.db"
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert calls["host"] == "127.0.0.1" and calls["port"] == 8123
+    assert "/api/events" in calls["paths"] and db.exists()
+    assert "http://127.0.0.1:8123/" in result.output
+
+
+def test_serve_reports_a_bad_store_cleanly(tmp_path):
+    result = CliRunner().invoke(cli, ["serve", "--db", "mysql://x/y"])
+    assert result.exit_code == 1 and "Error: unsupported store 'mysql://...'" in result.output
