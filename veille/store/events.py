@@ -247,7 +247,7 @@ def conditions(connection: Connection, f: EventFilter) -> list[ColumnElement]:
     if f.date_from:
         where.append(c.date >= f.date_from)
     if f.date_to:  # a whole day, month or year: "2018-04" takes in 2018-04-30
-        where.append(c.date <= f.date_to + "\uffff")
+        where.append(c.date < _after(f.date_to))
     for column, values in ((c.type, f.type), (c.mode, f.mode), (c.modality, f.modality),
                            (c.language, f.language)):  # fmt: skip
         if values:
@@ -290,6 +290,16 @@ def conditions(connection: Connection, f: EventFilter) -> list[ColumnElement]:
             query = func.plainto_tsquery(literal_column(f"'{PG_SEARCH_CONFIG}'"), " ".join(words))
             where.append(column.op("@@")(query))
     return where
+
+
+def _after(day: str) -> str:
+    """The first date string after a day, month (YYYY-MM) or year (YYYY)."""
+    if len(day) == 4:
+        return f"{int(day) + 1:04d}"
+    if len(day) == 7:
+        year, month = int(day[:4]), int(day[5:7])
+        return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
+    return day + "!"  # "!" sorts before every digit and "-": the day and nothing after it
 
 
 def _order(connection: Connection) -> list[ColumnElement]:
