@@ -1,6 +1,16 @@
 """GET /api/actors, /api/places, /api/network, /api/stats and /api/stories."""
 
+import json
+
+from fastapi.testclient import TestClient
 from sqlalchemy import text
+
+import veille.store
+from veille.api import create_app
+from veille.store import open_store
+from veille.store.schema import MIGRATIONS
+
+from .conftest import articles
 
 
 def test_actors_with_counts_by_role(client):
@@ -57,14 +67,49 @@ def test_stats(client):
     assert narrow["total"] == 3 and len(narrow["by_actor"]) == 1
 
 
-def test_stories_before_they_exist(client):
-    body = client.get("/api/stories").json()
-    assert body["stories"] == [] and "no stories" in body["note"]
+def test_stories_empty_without_their_tables(db, monkeypatch):
+    monkeypatch.setattr(veille.store, "MIGRATIONS", MIGRATIONS[:3])
+    with open_store(db) as store:
+        store.save(articles())
+        client = TestClient(create_app(store))
+        body = client.get("/api/stories").json()
+        assert body["stories"] == [] and body["total"] == 0 and "0004_stories" in body["note"]
+        assert [e["id"] for e in client.get("/api/events", params={"story": "s1"}).json()["events"]] == []
 
 
-def test_stories_once_a_table_holds_them(store, client):
+def link(store, *reports):
+    """Store canonical events and stories by hand: (event id, article id, canonical, story, day)."""
     with store.engine.begin() as connection:
-        connection.execute(text("CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT)"))
-        connection.execute(text("INSERT INTO stories VALUES ('s1', 'Frappes'), ('s2', 'Douma')"))
-    body = client.get("/api/stories", params={"limit": 1}).json()
-    assert body["stories"] == [{"id": "s1", "title": "Frappes"}] and "note" not in body
+        for event_id, article_id, canonical, story, day in reports:
+            connection.execute(text(
+                "INSERT INTO story_reports (event_id, article_id, canonical, record) "
+                "VALUES (:e, :a, :c, '{}')"), {"e": event_id, "a": article_id, "c": canonical})
+            connection.execute(text(
+                "INSERT INTO story_events (id, story, day, record) VALUES (:c, :s, :d, :r) "
+                "ON CONFLICT (id) DO NOTHING"),
+                {"c": canonical, "s": story, "d": day,
+                 "r": json.dumps({"id": canonical, "story": story, "versions": [event_id]})})  # fmt: skip
+
+
+def test_stories_with_their_canonical_events(store, client):
+    assert client.get("/api/stories").json()["stories"] == []
+    link(store, ("e11", "a1", "c1", "s1", "2018-04-14"), ("e21", "a2", "c2", "s1", "2018-04-16"),
+         ("e22", "a2", "c3", "s2", "2018-04-07"))  # fmt: skip
+    body = client.get("/api/stories").json()
+    assert body["total"] == 2
+    [first, second] = body["stories"]
+    assert (first["id"], first["first_day"], first["last_day"]) == ("s1", "2018-04-14", "2018-04-16")
+    assert [e["id"] for e in first["events"]] == ["c1", "c2"] and second["id"] == "s2"
+    assert [s["id"] for s in client.get("/api/stories", params={"offset": 1}).json()["stories"]] == ["s2"]
+    events = client.get("/api/events", params={"story": "s1"}).json()["events"]
+    assert [(e["id"], e["canonical"], e["story"]) for e in events] == [
+        ("e21", "c2", "s1"), ("e11", "c1", "s1")
+    ]  # fmt: skip
+    assert [e["id"] for e in client.get("/api/events", params={"story": "c3"}).json()["events"]] == ["e22"]
+
+
+def test_stories_built_by_the_stories_step(store, client):
+    store.add_to_stories(store.records(status="ok"))
+    body = client.get("/api/stories").json()
+    assert body["total"] >= 1
+    assert all(story["events"] and "versions" in story["events"][0] for story in body["stories"])

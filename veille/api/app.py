@@ -18,7 +18,6 @@ from fastapi import Body, Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import Connection as SQLConnection
-from sqlalchemy import inspect, text
 from starlette.exceptions import HTTPException
 
 from .. import __version__
@@ -154,13 +153,9 @@ def create_app(
 
     @app.get("/api/stories", tags=["stories"])
     def list_stories(connection: Connection, limit: Limit = 50, offset: Offset = 0):
-        """Story clusters, when the store has them (built by ``veille stories``)."""
-        if not inspect(connection).has_table("stories"):
-            note = "this store has no stories yet: stories are built by a later step (veille stories)"
-            return {"stories": [], "note": note, "limit": limit, "offset": offset}
-        query = text("SELECT * FROM stories ORDER BY 1 LIMIT :limit OFFSET :offset")
-        rows = connection.execute(query, {"limit": limit, "offset": offset}).mappings()
-        return {"stories": [dict(r) for r in rows], "limit": limit, "offset": offset}
+        """Stories, latest first: their canonical events, each with its versions and conflicts."""
+        return {**store_events.stories(connection, limit=limit, offset=offset),
+                "limit": limit, "offset": offset}  # fmt: skip
 
     @app.get("/api/export", tags=["events"], response_class=Response)
     def get_export(

@@ -22,15 +22,17 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import (
-    Connection, and_, case, delete, distinct, func, inspect, literal_column, or_, select, text,
-    union,
+    Connection, and_, bindparam, case, delete, distinct, func, inspect, literal_column, or_,
+    select, text, union,
 )  # fmt: skip
 from sqlalchemy.sql.elements import ColumnElement
 
 from .schema import PG_SEARCH_CONFIG, articles, event_actors, events
 from .search import terms
 
-__all__ = ["EventFilter", "actors", "find", "network", "places", "replace", "stats"]
+__all__ = [
+    "EventFilter", "actors", "find", "network", "places", "replace", "stats", "stories",
+]  # fmt: skip
 
 #: SQLite: the FTS5 index over events' sentences (external content: ``events``, by ``key``).
 SQLITE_EVENTS_SEARCH = "events_search"
@@ -38,6 +40,8 @@ SQLITE_EVENTS_SEARCH = "events_search"
 PG_EVENTS_SEARCH = "search"
 
 ROLES = ("source", "target")
+#: The stories tables this module reads when they exist (``veille/store/stories.py``).
+STORY_EVENTS, STORY_REPORTS = "story_events", "story_reports"
 
 
 # --- Writing -------------------------------------------------------------------------------
@@ -253,9 +257,11 @@ def conditions(connection: Connection, f: EventFilter) -> list[ColumnElement]:
         if values:
             where.append(column.in_(list(values)))
     for column, value in ((c.outlet, f.outlet), (c.outlet_affiliation, f.affiliation),
-                          (c.story, f.story), (c.article_id, f.article)):  # fmt: skip
+                          (c.article_id, f.article)):  # fmt: skip
         if value is not None:
             where.append(column == value)
+    if f.story is not None:
+        where.append(_story_condition(connection, f.story))
     if f.claimant is not None:
         where.append(or_(c.according_to == f.claimant,
                          func.lower(c.according_to_name) == f.claimant.lower()))  # fmt: skip
@@ -290,6 +296,24 @@ def conditions(connection: Connection, f: EventFilter) -> list[ColumnElement]:
             query = func.plainto_tsquery(literal_column(f"'{PG_SEARCH_CONFIG}'"), " ".join(words))
             where.append(column.op("@@")(query))
     return where
+
+
+def has_stories(connection: Connection) -> bool:
+    """Whether the store has story tables (migration ``0004_stories``)."""
+    return inspect(connection).has_table(STORY_EVENTS)
+
+
+def _story_condition(connection: Connection, story: str) -> ColumnElement:
+    """Events of a story or a canonical event: by the stories tables, else the record's fields."""
+    c = events.c
+    own = or_(c.story == story, c.canonical == story)
+    if not has_stories(connection):
+        return own
+    linked = text(
+        f"SELECT r.event_id FROM {STORY_REPORTS} r JOIN {STORY_EVENTS} s ON s.id = r.canonical "
+        "WHERE s.story = :story OR r.canonical = :story"
+    ).bindparams(story=story)
+    return or_(own, c.id.in_(linked.columns(literal_column("event_id"))))
 
 
 def _after(day: str) -> str:
@@ -332,10 +356,28 @@ def find(
     rows = connection.execute(query).mappings().all()
     people = _actors_of(connection, [r["key"] for r in rows])
     found = [_event(row, people.get(row["key"], {})) for row in rows]
+    _add_stories(connection, found)
     count = None
     if total:
         count = connection.execute(select(func.count()).select_from(events).where(*where)).scalar()
     return {"total": count, "events": found}
+
+
+def _add_stories(connection: Connection, found: list[dict[str, Any]]) -> None:
+    """Each event's canonical event and story from the stories tables, when there are some."""
+    ids = [e["id"] for e in found]
+    if not ids or not has_stories(connection):
+        return
+    query = text(
+        f"SELECT r.event_id, r.canonical, s.story FROM {STORY_REPORTS} r "
+        f"LEFT JOIN {STORY_EVENTS} s ON s.id = r.canonical WHERE r.event_id IN :ids"
+    ).bindparams(bindparam("ids", expanding=True))
+    links = {row.event_id: row for row in connection.execute(query, {"ids": ids})}
+    for event in found:
+        link = links.get(event["id"])
+        if link is not None:
+            event["canonical"] = event["canonical"] or link.canonical
+            event["story"] = event["story"] or link.story
 
 
 def _actors_of(connection: Connection, keys: list[int]) -> dict[int, dict[str, list]]:
@@ -470,3 +512,31 @@ def network(
         .limit(limit)
     )
     return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def stories(connection: Connection, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """Stories, latest first, each with its canonical events (versions and conflicts included).
+
+    Empty, with a note, when the store has no stories tables.
+    """
+    if not has_stories(connection):
+        note = "this store has no stories tables yet (migration 0004_stories adds them)"
+        return {"total": 0, "stories": [], "note": note}
+    total = connection.execute(text(f"SELECT count(DISTINCT story) FROM {STORY_EVENTS}")).scalar()
+    page = connection.execute(
+        text(
+            f"SELECT story, min(day) AS first_day, max(day) AS last_day, count(*) AS events "
+            f"FROM {STORY_EVENTS} GROUP BY story ORDER BY max(day) DESC, story "
+            "LIMIT :limit OFFSET :offset"
+        ),
+        {"limit": limit, "offset": offset},
+    ).all()
+    found = {row.story: {"id": row.story, "first_day": row.first_day, "last_day": row.last_day,
+                         "events": []} for row in page}  # fmt: skip
+    if found:
+        query = text(
+            f"SELECT story, record FROM {STORY_EVENTS} WHERE story IN :ids ORDER BY day, id"
+        ).bindparams(bindparam("ids", expanding=True))
+        for row in connection.execute(query, {"ids": list(found)}):
+            found[row.story]["events"].append(json.loads(row.record))
+    return {"total": total, "stories": list(found.values())}
