@@ -79,15 +79,15 @@ def test_already_rejected_articles_skip_every_stage():
 
 
 @pytest.mark.slow
-def test_whole_pipeline_parses_french_and_rejects_english_after_cleaning():
+def test_whole_pipeline_parses_french_and_marks_english_not_coded():
     pipe = Pipeline(Settings(on_error="raise", batch_size=4))
     articles = [Article(id="fr", name="fr.txt", raw=FRENCH + "Partager\n"), Article(id="en", name="en.txt", raw=ENGLISH + "Share\n")]
     fr, en = list(pipe.pipe(articles))
     assert fr.rejection is None and fr.language == "fr"
     assert fr.doc is not None and len(list(fr.doc.sents)) == 2
     assert en.language == "en" and en.boilerplate == ["Share"]
-    assert en.rejection.stage == "nlp"
-    assert "language 'en' is not supported" in en.rejection.reason and "supported: fr" in en.rejection.reason
+    assert en.rejection is None and en.doc is None
+    assert en.events_coded is False
 
 
 @pytest.mark.slow

@@ -48,16 +48,16 @@ def test_run_records_every_failure_and_keeps_the_rest(corpus, tmp_path):
     with open_store(db) as store:
         summary = run([str(corpus), str(tmp_path / "missing.txt")], store=store, settings=Settings(batch_size=2))
     assert summary.read == 6
-    assert summary.kept == 2
+    assert summary.kept == 3
     reasons = {r["doc"]: r["rejected"] for r in open_store(db).records(status="rejected")}
-    assert reasons["c_en.txt"]["stage"] == "nlp"
-    assert "not supported" in reasons["c_en.txt"]["reason"]
+    assert "c_en.txt" not in reasons
     assert reasons["d_empty.txt"] == {"stage": "ingest", "reason": reasons["d_empty.txt"]["reason"]}
     assert "empty" in reasons["d_empty.txt"]["reason"]
     assert "binary" in reasons["e_binary.txt"]["reason"]
     assert any("missing.txt" in doc for doc in reasons)
-    [english] = [r for r in open_store(db).records(status="rejected") if r["doc"] == "c_en.txt"]
+    [english] = [r for r in open_store(db).records(status="ok") if r["doc"] == "c_en.txt"]
     assert english["language"] == "en" and english["title"] == "Talks resume in Astana"
+    assert english["events_coded"] is False and english["events"] == []
     kept = {r["doc"]: r for r in open_store(db).records(status="ok")}
     assert "Sotchi" in kept["b_fr_latin1.txt"]["text"] and "égide" in kept["b_fr_latin1.txt"]["text"]
     assert kept["a_fr.txt"]["boilerplate"] == ["Partager cet article"]
@@ -99,9 +99,8 @@ def test_cli_run_prints_a_summary(corpus, tmp_path):
     result = CliRunner().invoke(cli, ["run", str(corpus), "--db", db, "--quiet"])
     assert result.exit_code == 0, result.output
     assert "articles read: 5" in result.output
-    assert "kept: 2" in result.output
-    assert "nlp: language 'en' is not supported by the NLP stages" in result.output
-    assert f"store {db}: 2 articles, 3 rejected" in result.output
+    assert "kept: 3" in result.output
+    assert f"store {db}: 3 articles, 2 rejected" in result.output
 
 
 def test_cli_errors_are_clean_messages(tmp_path):

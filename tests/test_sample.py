@@ -20,10 +20,7 @@ def test_readme_main_job_on_the_sample(tmp_path):
     assert records, "the sample is empty"
     for record in records:
         rejected = record["rejected"]
-        if record["language"] == "fr":
-            assert rejected is None, (record["doc"], rejected)
-            assert record["text"], record["doc"]
-        else:
-            # other languages are cleaned, attributed and stored, then rejected by nlp only
-            assert rejected["stage"] == "nlp", (record["doc"], rejected)
-            assert record["text"]
+        assert rejected is None, (record["doc"], rejected)
+        assert record["text"], record["doc"]
+        # French is coded; other languages are cleaned, attributed and marked not coded yet
+        assert record["events_coded"] is (record["language"] == "fr"), record["doc"]

@@ -119,7 +119,7 @@ STAGES: tuple[StageSpec, ...] = (
         lambda r: NLP(r.settings.models, n_process=r.settings.n_process),
         requires=("text", "language"),
         assigns=("doc",),
-        doc="spaCy parse per language; unsupported languages are rejected here",
+        doc="spaCy parse per language; other languages go on unparsed (events not coded)",
     ),
     StageSpec(
         "actors",

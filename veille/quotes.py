@@ -132,6 +132,8 @@ class QuoteFinder:
             if quote.speaker is None and (quote.direct or id(quote) in documents) and previous is not None:
                 quote.speaker = previous
             previous = quote.speaker or previous
+        if doc is None:
+            return quotes  # no parse: the quoted words, their speaker unknown
         return [q for q in quotes if q.speaker is not None]
 
     def _speaker(self, doc, start: int, end: int, by_token, subjects) -> str | None:

@@ -2,8 +2,9 @@
 
 Each language with a model in ``Settings.models`` is parsed by that model,
 loaded once, batched through ``nlp.pipe``. An article in another language has
-been cleaned, dated and given its outlet by the earlier stages; here it is
-rejected with a reason that says which languages are supported, and stored.
+been cleaned, dated and given its outlet by the earlier stages; it goes on with
+no parse: the later stages find its actors and places by name and its quoted
+words, and mark its events as not coded yet (``events_coded: false``).
 
 Two things make the parse of crawled news usable: typographic apostrophes are
 straightened before spaCy sees the text (they break French tokenisation; the
@@ -22,7 +23,7 @@ import spacy
 from spacy.attrs import IDX
 from spacy.language import Language as SpacyLanguage
 
-from ..errors import ConfigError, Rejected
+from ..errors import ConfigError
 from ..model import Article
 from ..textnorm import straighten
 
@@ -73,17 +74,15 @@ class NLP:
         return self._loaded[language]
 
     def accepts(self, article: Article) -> None:
-        """Raise ``Rejected`` unless a model is configured for the article's language."""
-        if article.language not in self.model_names:
-            supported = ", ".join(sorted(self.model_names)) or "none"
-            raise Rejected(
-                f"language {article.language!r} is not supported by the NLP stages "
-                f"(supported: {supported}); the article is stored cleaned and dated"
-            )
+        """Every article passes: one in a language without a model keeps ``doc`` None
+        and goes on, so its actors, places and quotes are still read by name."""
+
+    def parses(self, article: Article) -> bool:
+        return article.language in self.model_names
 
     def __call__(self, article: Article) -> Article:
-        self.accepts(article)
-        article.doc = self.model(article.language)(straighten(article.text))
+        if self.parses(article):
+            article.doc = self.model(article.language)(straighten(article.text))
         return article
 
     def pipe(self, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[Article]:
@@ -94,6 +93,9 @@ class NLP:
         """
         by_language: dict[str, list[Article]] = {}
         for article in articles:
+            if not self.parses(article):
+                yield article  # no model for its language: not parsed, not rejected
+                continue
             by_language.setdefault(article.language, []).append(article)
         for language, group in by_language.items():
             nlp = self.model(language)
