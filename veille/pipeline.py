@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 INGESTED = ("id", "name", "raw", "format", "url", "hints")
 
 #: Bump when a stage's output changes: stored rows of an older version are redone.
-PIPELINE_VERSION = f"{__version__}/3"
+PIPELINE_VERSION = f"{__version__}/4"
 
 
 @dataclass(frozen=True)
