@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from veille.model import Actor, Article, Event, Outlet, Place
-from veille.stories import Report, assign, cluster, reports, same_event, story_list
+from veille.reports import Report, reports, same_event
+from veille.stories import assign, cluster, story_list
 from veille.store import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stories"

@@ -93,22 +93,29 @@ def run(inputs, db, force, quiet, config, **flags):
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--jsonl", "jsonl", is_flag=True, default=True, help="One JSON object per article (the default and only format).")
 @click.option("--text/--no-text", default=True, help="Include the cleaned text in each record.")
+@click.option("--stories/--no-stories", default=True, help="Link copies (duplicate_of) and reports of one event (canonical, story) across the inputs; holds the records until the end. --no-stories writes each as it is done.")
 @_settings_options
 @_clean_errors
-def extract(inputs, jsonl, text, config, **flags):
+def extract(inputs, jsonl, text, stories, config, **flags):
     """Process INPUTS and write one JSON object per article to standard output.
 
     The objects have the shape of the gold annotations (see docs/output.md):
     doc, language, outlet, title, published, boilerplate, actors, places,
-    events, quotes, plus the cleaned text and any rejection.
+    events, quotes, plus the cleaned text and any rejection. Across the
+    inputs, copies of an article carry the doc they copy (duplicate_of), and
+    each event the ids of its canonical event and story.
 
     Example: veille extract sample/*.txt --jsonl > articles.jsonl
     """
     from .runner import extract as extract_articles
+    from .runner import extract_records
 
     settings = _load(config, **flags)
-    for article in extract_articles(inputs, settings=settings):
-        record = article.to_record()
+    if stories:
+        records = extract_records(inputs, settings=settings)
+    else:
+        records = (article.to_record() for article in extract_articles(inputs, settings=settings))
+    for record in records:
         if not text:
             record.pop("text", None)
         click.echo(json.dumps(record, ensure_ascii=False))
@@ -210,6 +217,32 @@ def serve(db, host, port):
 
     settings = load_settings(None, db=db)
     serve_api(settings.db, host=host, port=port, announce=click.echo)
+
+
+@cli.command()
+@click.option("--db", help="Store to read (default: veille.db).")
+@click.option("--from", "from_jsonl", type=click.Path(dir_okay=False), multiple=True, help="Cluster `veille extract` JSON Lines now instead of reading a store.")
+@click.option("--min-articles", type=int, default=1, show_default=True, help="Only stories told by at least this many articles.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per story.")
+@_clean_errors
+def stories(db, from_jsonl, min_articles, as_json):
+    """List story clusters: their canonical events, outlets, languages and conflicting versions.
+
+    A canonical event gathers the reports of one real-world event across
+    articles, outlets and languages; where they disagree (death tolls, counts,
+    a denial) every version is listed with its claimant and outlet.
+
+    Example: veille stories --db veille.db --min-articles 2
+    """
+    from .evaluate import load_jsonl
+    from .stories import format_story, list_stories
+
+    records = load_jsonl(from_jsonl) if from_jsonl else None
+    found = list_stories(db=db, records=records, min_articles=min_articles)
+    for story in found:
+        click.echo(json.dumps(story, ensure_ascii=False) if as_json else format_story(story) + "\n")
+    if not as_json:
+        click.echo(f"{len(found)} stories", err=True)
 
 
 @cli.command()

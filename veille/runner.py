@@ -92,6 +92,7 @@ def run(
         todo = _not_stored(batch, store, force=force)
         summary.skipped += len(batch) - len(todo)
         pipeline.process(todo)
+        _add_to_stories(todo, store)
         store.save(todo)
         for article in todo:
             summary.add(article)
@@ -101,6 +102,30 @@ def run(
                 on_article(article)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _add_to_stories(batch: list[Article], store: Store) -> None:
+    """Compare the batch with what is stored (``veille/store/stories.py``) and set
+    ``duplicate_of`` on its articles, ``canonical`` and ``story`` on their events."""
+    kept = [a for a in batch if not a.rejected]
+    found = store.add_to_stories([a.to_record() for a in kept])
+    for article in kept:
+        article.duplicate_of = found["duplicate_of"].get(article.id)
+        for event in article.events:
+            event.canonical = found["canonical"].get(event.id)
+            event.story = found["story"].get(event.canonical) if event.canonical else None
+
+
+def extract_records(
+    inputs: Iterable[str], *, settings: Settings | None = None, stdin=None
+) -> list[dict]:
+    """Process ``inputs`` without a store into output records, in input order, with
+    ``duplicate_of`` on each and ``canonical`` and ``story`` on each event (``veille.stories``)."""
+    from .stories import assign
+
+    records = [a.to_record() for a in extract(inputs, settings=settings, stdin=stdin)]
+    assign(records)
+    return records
 
 
 def _not_stored(batch: list[Article], store: Store, *, force: bool) -> list[Article]:
