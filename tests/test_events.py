@@ -236,3 +236,14 @@ def test_a_communique_speaks_for_its_author(read):
     assert assault and assault[0].according_to == "rus_mod"
     indirect = [q for q in article.quotes if q.text.startswith("l'armée syrienne")]
     assert indirect and indirect[0].speaker == "rus_mod"
+
+
+def test_leaders_stating_together_agree(read):
+    article = read(
+        "Vladimir Poutine et Hassan Rohani ont souligné l'importance du processus politique.",
+        published=dt.date(2016, 12, 20),
+    )
+    agree = [e for e in article.events if e.type == "AGREE"]
+    assert agree and set(agree[0].source) == {"putin", "rouhani"}
+    alone = read("Vladimir Poutine a souligné l'importance du processus politique.")
+    assert "AGREE" not in types(alone)

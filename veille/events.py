@@ -172,8 +172,45 @@ class EventCoder:
                     found.append(event)
                     used.update(t.i for t in tokens)
                     break
+        found += self._joint_statements(sentence, context, found)
         self._subjects(sentence, context)
         return found
+
+    def _joint_statements(self, sentence, context: Context, found: list[Event]) -> list[Event]:
+        """Two or more leaders stating something together ("Poutine et Pezeshkian ont
+        souligné l'importance de ...") express agreement: PLOVER's AGREE among them."""
+        out = []
+        for verb in sentence:
+            if verb.lemma_.lower() not in JOINT_VERBS or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            if _negated(verb) or _outlet_voice(verb):
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            actors = self._actors(subjects[0], context, "nsubj") if subjects else []
+            speakers = [
+                a for a in actors
+                if (x := _actor(context.article, a)) is not None and x.kind in ("person", "state")
+            ]  # fmt: skip
+            if len(speakers) < 2 or any(e.type == "AGREE" and set(speakers) <= set(e.source) for e in found):
+                continue
+            article = context.article
+            start, end = sentence.start_char, sentence.end_char
+            modality, year = self._modality(verb, sentence, article)
+            out.append(Event(
+                id=event_id(article.id, start, "AGREE", *speakers),
+                type="AGREE",
+                sentence=article.text[start:end],
+                start=start,
+                end=end,
+                source=speakers,
+                target=[],
+                place=self._place(verb, sentence, context),
+                date=year or _date(article.text[start:end], article.published),
+                according_to="outlet",
+                modality=modality,
+                trigger=verb.text,
+            ))  # fmt: skip
+        return out
 
     def _triggers_at(self, token, sentence) -> list[tuple[Trigger, list]]:
         lemma = token.lemma_.lower()
@@ -541,6 +578,12 @@ def _outlet_voice(verb) -> bool:
         node = node.head
     return False
 
+
+#: Verbs of stating a position: said by two or more together, an agreement.
+JOINT_VERBS = {
+    "souligner", "réitérer", "réaffirmer", "affirmer", "déclarer", "exprimer", "insister",
+    "convenir", "appeler", "plaider", "estimer", "rappeler", "confirmer", "annoncer",
+}
 
 #: Nouns of documents that speak for their author ("le communiqué précise que").
 DOCUMENTS = {"communiqué", "texte", "déclaration", "rapport", "document", "note", "lettre", "message", "bilan"}
