@@ -159,3 +159,12 @@ def test_unknown_people_are_local_actors_described_by_their_title(french):
     surname = [m for m in reading.mentions if m.text == "Karlovsky"]
     assert surname and surname[0].actor == reading.actors[surname[0].actor].id
     assert reading.actors[surname[0].actor].name == "Andreï Karlovsky"
+
+
+def test_a_bare_definite_head_refers_back_to_the_actor_named_in_full(resolver):
+    reading = resolver.read(
+        "Le ministère russe de la Défense a publié un bilan. Le ministère a diffusé des photos. "
+        "L'armée turque a avancé."
+    )
+    anaphors = [(m.text, m.actor) for m in reading.mentions if m.how == "anaphor"]
+    assert anaphors == [("ministère", "rus_mod")]

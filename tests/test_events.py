@@ -247,3 +247,27 @@ def test_leaders_stating_together_agree(read):
     assert agree and set(agree[0].source) == {"putin", "rouhani"}
     alone = read("Vladimir Poutine a souligné l'importance du processus politique.")
     assert "AGREE" not in types(alone)
+
+
+def test_must_in_a_speakers_words_is_a_request_to_the_subject(read):
+    article = read(
+        "« La Russie et la Syrie doivent garantir la sécurité des civils qui quittent Alep », "
+        "a déclaré John Kerry."
+    )
+    requests = [e for e in article.events if e.type == "REQUEST"]
+    assert requests and requests[0].source == ["kerry"]
+    assert {"rus_gov", "syr_gov"} <= set(requests[0].target)
+
+
+def test_backing_an_armed_group_is_aid(read):
+    article = read("Sergueï Lavrov a affirmé que les États-Unis soutiennent les terroristes de Daech.")
+    aid = [e for e in article.events if e.type == "AID"]
+    assert aid and aid[0].source == ["usa_gov"] and aid[0].according_to == "lavrov"
+
+
+def test_a_reminder_in_the_pluperfect_is_background(read):
+    article = read(
+        "Il convient de rappeler que Damas avait appelé les combattants à déposer les armes."
+    )
+    request = [e for e in article.events if e.type == "REQUEST"]
+    assert request and request[0].modality == "historical"

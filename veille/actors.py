@@ -143,6 +143,16 @@ _TITLE_BEFORE = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}\s+(?:de la |de l'|du |des |de |d')$",
     re.IGNORECASE,
 )
+#: A definite head noun that may stand for an actor named earlier in full.
+_DEFINITE = re.compile(
+    r"\b(?:le |la |l'|du |de la |de l'|au |à la |à l')"
+    r"(ministère|armée|coalition|commandement|gouvernement|régime|organisation|agence|"
+    r"observatoire|mouvement|milice|groupe|front|conseil|comité|centre)\b",
+    re.IGNORECASE,
+)
+#: ... unless more of a name follows ("le ministère des Affaires étrangères").
+_NAME_GOES_ON = re.compile(r"\s+(?:de |des |du |d'|[A-ZÉ])")
+
 #: Title words before a name, and the PLOVER sector they give the person.
 _TITLE_SECTORS = (
     ("general", "MIL"), ("colonel", "MIL"), ("commandant", "MIL"), ("officier", "MIL"),
@@ -230,6 +240,7 @@ class ActorResolver:
         if doc is not None:
             self._entities(doc, reading)
         reading.mentions.sort(key=lambda m: m.start)
+        self._definite(text, reading)
         _drop_titles(text, reading)
         _fold_collectives(reading, self.registry)
         _fold_successors(reading, self.registry)
@@ -395,6 +406,33 @@ class ActorResolver:
                 kind="organization", country=country, sector="MIL",
             )  # fmt: skip
             reading.add(actor, m.start(), m.end(), text[m.start() : m.end()], "collective")
+
+    # -- 6. definite descriptions -------------------------------------------------
+
+    def _definite(self, text: str, reading: Reading) -> None:
+        """"le ministère", "l'armée", "la coalition" alone refer back to the last actor
+        named with that head noun ("le ministère russe de la Défense ... le ministère a
+        diffusé des photos")."""
+        taken = reading.spans()
+        added = []
+        for match in _DEFINITE.finditer(text):
+            start, end = match.start(1), match.end(1)
+            if _overlaps(taken, match.start(), match.end()) or _NAME_GOES_ON.match(text, end):
+                continue
+            following = re.match(r"\s+([^\W\d_]+)", text[end : end + 30])
+            if following and self.registry.demonym(following.group(1)):
+                continue  # "l'armée turque": another actor, named by its demonym
+            head = fold(match.group(1))
+            earlier = [m for m in reading.mentions if m.end <= match.start()]
+            for mention in reversed(earlier):
+                actor = reading.actors[mention.actor]
+                names = (actor.name, *actor.aliases)
+                if any(fold(n).split()[:1] == [head] for n in names):
+                    added.append((actor, start, end, text[start:end]))
+                    break
+        for actor, start, end, surface in added:
+            reading.add(actor, start, end, surface, "anaphor")
+        reading.mentions.sort(key=lambda m: m.start)
 
     # -- 4. named entities -------------------------------------------------------
 

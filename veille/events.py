@@ -172,17 +172,19 @@ class EventCoder:
                     found.append(event)
                     used.update(t.i for t in tokens)
                     break
-        found += self._joint_statements(sentence, context, found)
+        found += self._joint_statements(sentence, context, found, used)
         self._subjects(sentence, context)
         return found
 
-    def _joint_statements(self, sentence, context: Context, found: list[Event]) -> list[Event]:
+    def _joint_statements(self, sentence, context: Context, found: list[Event], used: set[int]) -> list[Event]:
         """Two or more leaders stating something together ("Poutine et Pezeshkian ont
         souligné l'importance de ...") express agreement: PLOVER's AGREE among them."""
         out = []
         for verb in sentence:
             if verb.lemma_.lower() not in JOINT_VERBS or verb.pos_ not in ("VERB", "AUX"):
                 continue
+            if verb.i in used or any(c.i in used for c in verb.children if c.dep_ == "obj"):
+                continue  # "ont exprimé leur soutien": the support is the event
             if _negated(verb) or _outlet_voice(verb):
                 continue
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -318,6 +320,27 @@ class EventCoder:
         event.abets = any(
             (a := _actor(article, t)) is not None and a.sector == "REB" for t in target
         )
+        if event.type == "SUPPORT" and event.abets and trigger.type == "SUPPORT":
+            # backing an armed group is material help in PLOVER's terms, not praise
+            event.type, event.mode = "AID", event.mode or "military"
+        # 1. "X doit/doivent faire Y" in what a speaker says: the speaker asks X to do it
+        if said and claimant not in (None, "outlet") and any(
+            g.lemma_.lower() == "devoir" for g in [head.head, *_governors(head)] if g.i != head.i
+        ):
+            return Event(
+                id=event_id(article.id, start, "REQUEST", claimant, "|", *source),
+                type="REQUEST",
+                sentence=text,
+                start=start,
+                end=end,
+                source=[claimant],
+                target=list(source),
+                place=event.place,
+                date=event.date,
+                according_to="outlet",
+                modality="asserted",
+                trigger=event.trigger,
+            )
         return event
 
     def _slots(self, slots, head, tokens, context: Context, *, role: str) -> list[str]:
@@ -446,6 +469,8 @@ class EventCoder:
                 if month and int(month.group(2)) == latest:
                     return "historical", f"{latest}-{_MONTHS.index(month.group(1).lower()) + 1:02d}"
                 return "historical", str(latest)
+        if _pluperfect(head) and _in_reminder(head):
+            return "historical", None  # "il convient de rappeler que Damas avait appelé"
         if _negated(head) or any(
             a.lemma_.lower() in REFUSALS for a in _governors(head)
         ):
@@ -550,6 +575,28 @@ MENTIONING = {
 
 #: Types whose verbs, with a "que" clause, only introduce a claim ("reconnaître que").
 SAYING_TYPES = {"CONCEDE", "SUPPORT", "AGREE", "CONSULT", "COOPERATE"}
+
+
+def _pluperfect(verb) -> bool:
+    """"avait appelé", "étaient partis": an auxiliary in the imperfect before a participle."""
+    return any(
+        c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and "Imp" in c.morph.get("Tense")
+        for c in verb.children
+    )
+
+
+def _in_reminder(token) -> bool:
+    """Is ``token`` inside what the outlet reminds its readers of ("rappelons que",
+    "il convient de rappeler que", "pour rappel")?"""
+    node = token
+    for _ in range(6):
+        if node.lemma_.lower() == "rappeler" and _outlet_voice(node):
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    sentence = token.sent.text.lower()
+    return sentence.startswith(("pour rappel", "rappel :", "rappelons"))
 
 
 def _anaphoric(noun) -> bool:
