@@ -355,3 +355,72 @@ def test_an_earlier_copy_stored_later_becomes_the_original(tmp_path):
     assert result["duplicate_of"] == {"a1": None}
     assert copies == {"a2_wire_orient.txt": "a1_wire_levant.txt",
                       "a3_edited_copy.txt": "a1_wire_levant.txt"}
+
+
+# -- the command and the real pipeline ---------------------------------------------------------
+
+
+def test_cli_stories_from_extract_output(tmp_path):
+    from click.testing import CliRunner
+
+    from veille.cli import cli
+
+    arts, _ = corpus()
+    path = tmp_path / "out.jsonl"
+    path.write_text("".join(json.dumps(a.to_record(), ensure_ascii=False) + "\n" for a in arts))
+    result = CliRunner().invoke(cli, ["stories", "--from", str(path), "--min-articles", "2"])
+    assert result.exit_code == 0, result.output
+    assert "CONFLICT" in result.output and "differs: fatalities [32, 42]" in result.output
+    assert "according to gouverneur d'Idleb: 32 dead" in result.output
+    as_json = CliRunner().invoke(cli, ["stories", "--from", str(path), "--json"])
+    stories = [json.loads(line) for line in as_json.output.splitlines() if line.startswith("{")]
+    assert sum(len(s["events"]) for s in stories) == 7
+
+
+def test_cli_stories_reads_the_store(tmp_path):
+    from click.testing import CliRunner
+
+    from veille.cli import cli
+
+    arts, _ = corpus()
+    db = str(tmp_path / "s.db")
+    with open_store(db) as store:
+        store.add_to_stories([a.to_record() for a in arts])
+    result = CliRunner().invoke(cli, ["stories", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("story s") == 4
+
+
+ORDER = sorted(CORPUS["articles"], key=lambda doc: int(doc.split("_")[0][1:]))
+
+
+@pytest.mark.slow
+def test_extract_links_copies_and_reports_across_inputs():
+    from veille.runner import extract_records
+
+    records = {r["doc"]: r for r in extract_records([str(FIXTURES / doc) for doc in ORDER])}
+    assert records["a2_wire_orient.txt"]["duplicate_of"] == "a1_wire_levant.txt"
+    assert records["a3_edited_copy.txt"]["duplicate_of"] == "a1_wire_levant.txt"
+    assert all(records[d]["duplicate_of"] is None for d in ORDER if d[:3] not in ("a2_", "a3_"))
+    events = [e for r in records.values() for e in r["events"]]
+    assert events and all(e["canonical"] and e["story"] for e in events)
+    # the wire copy's events are the original's events
+    a1, a2 = ({e["canonical"] for e in records[d]["events"]} for d in ORDER[:2])
+    assert a1 and a1 == a2
+
+
+@pytest.mark.slow
+def test_run_keeps_stories_in_the_store(tmp_path):
+    from veille.runner import run
+
+    db = str(tmp_path / "s.db")
+    with open_store(db) as store:
+        run([str(FIXTURES / doc) for doc in ORDER[:2]], store=store)
+        run([str(FIXTURES / doc) for doc in ORDER[2:4]], store=store)
+        stored = {r["doc"]: r for r in store.records(status="ok")}
+        canonical = store.canonical_events()
+    assert stored["a2_wire_orient.txt"]["duplicate_of"] == "a1_wire_levant.txt"
+    assert stored["a3_edited_copy.txt"]["duplicate_of"] == "a1_wire_levant.txt"
+    events = [e for r in stored.values() for e in r["events"]]
+    assert all(e["canonical"] for e in events)
+    assert {e["canonical"] for e in events} == {c["id"] for c in canonical}

@@ -69,6 +69,7 @@ class Report:
     quantities: list[list[Any]]  # [number, unit] counted in the sentence
     sentence: str
     canonical: str | None = None
+    copy_of: str | None = None  # the id of the article this report's article copies
 
     @property
     def family(self) -> str:
@@ -104,6 +105,15 @@ class Report:
             found = [k[0] for k in self.sources + self.targets if k]
         return sorted(set(found))
 
+    def lookups(self) -> tuple[list[str], int]:
+        """The keys and the days either side to look for partners under, in one batch: a
+        report with a named actor looks by actor only (a partner with none finds it by place),
+        a dated one within a day (an undated partner looks three days wide)."""
+        keys = self.keys()
+        strong = [k for k in keys if k.startswith(("id:", "n:", "c:"))]
+        return (strong if strong and any(k not in _WEAK_KEYS for k in strong) else probe(keys),
+                1 if self.dated else MAX_DAYS)
+
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -127,9 +137,10 @@ def probe(keys: Iterable[str]) -> list[str]:
     """The keys to look up for these filing keys: a grid cell's neighbours as well."""
     found = set()
     for key in keys:
-        if key.startswith("geo:"):
-            _, lat, lon = key.split(":")
-            found.update(f"geo:{int(lat) + i}:{int(lon) + j}" for i in (-1, 0, 1) for j in (-1, 0, 1))
+        head, geo, cell = key.partition("geo:")
+        if geo:
+            lat, lon = (int(x) for x in cell.split(":"))
+            found.update(f"{head}geo:{lat + i}:{lon + j}" for i in (-1, 0, 1) for j in (-1, 0, 1))
         else:
             found.add(key)
     return sorted(found)
@@ -297,6 +308,19 @@ def normalise_words(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+def _copies(a: Report, b: Report) -> bool:
+    """Whether the two reports' articles are copies of one text (one is the other's copy, or
+    both copy a third)."""
+    return bool(
+        a.copy_of == b.article_id or b.copy_of == a.article_id
+        or (a.copy_of and a.copy_of == b.copy_of)
+    )
+
+
+def _words(sentence: str) -> list[str]:
+    return _CONTENT.findall(normalise_words(sentence))
+
+
 def same_event(a: Report, b: Report) -> bool:
     """Whether two reports (of two articles) tell the same real-world event.
 
@@ -305,6 +329,8 @@ def same_event(a: Report, b: Report) -> bool:
     """
     if a.article_id == b.article_id or a.family != b.family:
         return False
+    if _copies(a, b):  # one text republished: the same sentence is the same event
+        return a.type == b.type and _words(a.sentence) == _words(b.sentence)
     if _MODALITY.get(a.modality) != _MODALITY.get(b.modality):
         return False
     da, db = a.day, b.day

@@ -35,7 +35,7 @@ from typing import Any
 
 from .dedup import find_duplicates
 from .evaluate import distance_km
-from .reports import MAX_DAYS, PLACE_KM, Report, actor_agreement, place_agreement, probe, reports, same_event
+from .reports import MAX_DAYS, PLACE_KM, Report, actor_agreement, probe, reports, same_event
 
 __all__ = [
     "assign", "cluster", "format_story", "link_stories", "list_stories", "same_story",
@@ -43,6 +43,7 @@ __all__ = [
 ]
 
 STORY_DAYS = 3  # events of one story follow one another within this many days
+STORY_SPAN = 10  # and a story spans at most this many days from its first event to its last
 
 
 # -- clustering -------------------------------------------------------------------------------
@@ -75,31 +76,23 @@ class _Components:
         return True
 
 
-def _buckets(day: dt.date, width: int) -> tuple[int, list[int]]:
-    """The time bucket of ``day`` (``width`` days long) and the buckets to look in: any day
-    within ``width - 1`` days of it is in one of them."""
-    bucket = day.toordinal() // width
-    return bucket, [bucket - 1, bucket, bucket + 1]
-
-
 def cluster(items: Sequence[Report]) -> dict[str, list[Report]]:
     """Group reports into canonical events; ``{canonical id: reports, earliest first}``.
 
     A report that already has a ``canonical`` (read from a store) keeps it, and
     its group keeps that id; a new group is named after its earliest report.
     """
-    width = MAX_DAYS + 1
     blocks: dict[tuple[str, str, int], list[Report]] = defaultdict(list)
     looks: list[tuple[Report, list[tuple[str, str, int]]]] = []
     for r in items:
         day = r.day
         if day is None:
             continue
-        bucket, near = _buckets(day, width)
-        keys, family = r.keys(), r.family
-        for key in keys:
-            blocks[(family, key, bucket)].append(r)
-        looks.append((r, [(family, key, b) for key in probe(keys) for b in near]))
+        ordinal, family = day.toordinal(), r.family
+        for key in r.keys():
+            blocks[(family, key, ordinal)].append(r)
+        keys, days = r.lookups()
+        looks.append((r, [(family, k, ordinal + d) for k in keys for d in range(-days, days + 1)]))
     components = _Components(items)
     by_canonical: dict[str, list[Report]] = defaultdict(list)
     for r in items:
@@ -115,15 +108,16 @@ def cluster(items: Sequence[Report]) -> dict[str, list[Report]]:
                 if other.event_id < r.event_id:
                     pairs.add((other.event_id, r.event_id))
     index = {r.event_id: r for r in items}
-    # Strongest evidence first, so a doubtful link cannot take a report a sure one wants.
-    scored = []
-    for x, y in sorted(pairs):
-        a, b = index[x], index[y]
-        if same_event(a, b):
-            strength = (actor_agreement(a, b) == "strong", place_agreement(a, b) == "same")
-            scored.append((not strength[0], not strength[1], x, y))
-    for *_rank, x, y in sorted(scored):
-        components.join(x, y)
+    # Pairs agreeing on named actors first, so a doubtful link cannot take a report a sure
+    # one wants; a pair already in one group is not compared again.
+    pairs_sorted = sorted(pairs)
+    for sure in (True, False):
+        for x, y in pairs_sorted:
+            if components.root(x) == components.root(y):
+                continue
+            a, b = index[x], index[y]
+            if (actor_agreement(a, b) == "strong") is sure and same_event(a, b):
+                components.join(x, y)
     groups: dict[str, list[Report]] = defaultdict(list)
     for r in items:
         groups[components.root(r.event_id)].append(r)
@@ -210,7 +204,8 @@ def _first_day(members: Sequence[Report]) -> str | None:
 
 def same_story(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Two canonical events belong to one story: within STORY_DAYS, and two shared actors, a
-    shared actor at the same place, or the same type at the same place."""
+    shared actor at the same place (by name or within PLACE_KM), or the same type at a place
+    of the same name."""
     if not a["day"] or not b["day"]:
         return False
     gap = abs((dt.date.fromisoformat(a["day"]) - dt.date.fromisoformat(b["day"])).days)
@@ -219,24 +214,30 @@ def same_story(a: dict[str, Any], b: dict[str, Any]) -> bool:
     shared = {k for k in set(a["keys"]) & set(b["keys"]) if not k.startswith(("place:", "geo:"))}
     if len(shared) >= 2:
         return True
-    if not (shared or a["type"] == b["type"]) or not a["place"] or not b["place"]:
+    if not a["place"] or not b["place"]:
         return False
     pa, pb = a["place"], b["place"]
-    if not set(pa["keys"]).isdisjoint(pb["keys"]):
-        return True
+    named_alike = not set(pa["keys"]).isdisjoint(pb["keys"])
+    if not shared:  # the same type at a place of the same name
+        return a["type"] == b["type"] and named_alike
     km = distance_km(pa, pb)
-    return km is not None and km <= PLACE_KM
+    return named_alike or (km is not None and km <= PLACE_KM)
 
 
 def story_keys(event: dict[str, Any]) -> list[str]:
-    """A canonical event's filing keys for stories: its actors' and its place's."""
-    return event["keys"]
+    """A canonical event's filing keys for stories: its actors', and its type at its place."""
+    keys = [k for k in event["keys"] if not k.startswith(("geo:", "place:"))]
+    keys += [f"{event['type']}@{k}" for k in event["keys"] if k.startswith(("geo:", "place:"))]
+    return keys
 
 
 def link_stories(events: Sequence[dict[str, Any]]) -> dict[str, str]:
     """``{canonical id: story id}``: connected components of :func:`same_story`, blocked by
-    actor and day. A canonical event that already has a ``story`` keeps its group's id."""
+    actor and day, taken day by day; two components are not joined when the story would span
+    more than STORY_SPAN days (a year of strikes on one town is not one story). A canonical
+    event that already has a ``story`` keeps its group's id."""
     parent = {e["id"]: e["id"] for e in events}
+    span: dict[str, tuple[int, int]] = {}
 
     def root(key: str) -> str:
         while parent[key] != key:
@@ -244,29 +245,43 @@ def link_stories(events: Sequence[dict[str, Any]]) -> dict[str, str]:
             key = parent[key]
         return key
 
-    width = STORY_DAYS + 1
+    def join(a: str, b: str, *, force: bool = False) -> None:
+        ra, rb = root(a), root(b)
+        if ra == rb:
+            return
+        (la, ha), (lb, hb) = span.get(ra, (None, None)), span.get(rb, (None, None))
+        days = [d for d in (la, ha, lb, hb) if d is not None]
+        if days and max(days) - min(days) > STORY_SPAN and not force:
+            return
+        parent[rb] = ra
+        if days:
+            span[ra] = (min(days), max(days))
+
     blocks: dict[tuple[str, int], list[dict]] = defaultdict(list)
     looks = []
     for e in events:
         if e["day"]:
-            bucket, near = _buckets(dt.date.fromisoformat(e["day"]), width)
+            ordinal = dt.date.fromisoformat(e["day"]).toordinal()
+            span[e["id"]] = (ordinal, ordinal)
             keys = story_keys(e)
             for key in keys:
-                blocks[(key, bucket)].append(e)
-            looks.append((e, [(key, b) for key in probe(keys) for b in near]))
+                blocks[(key, ordinal)].append(e)
+            wanted = [(k, ordinal + d) for k in probe(keys) for d in range(-STORY_DAYS, STORY_DAYS + 1)]
+            looks.append((ordinal, e["id"], e, wanted))
+    looks.sort(key=lambda x: x[:2])
     stored: dict[str, list[str]] = defaultdict(list)
     for e in events:
         if e.get("story"):
             stored[e["story"]].append(e["id"])
     for ids in stored.values():
         for other in ids[1:]:
-            parent[root(other)] = root(ids[0])
-    for e, wanted in looks:
+            join(ids[0], other, force=True)
+    for _day, _id, e, wanted in looks:
         for block in wanted:
             for other in blocks.get(block, ()):
-                if other["id"] < e["id"] and root(other["id"]) != root(e["id"]):
+                if other["id"] != e["id"] and root(other["id"]) != root(e["id"]):
                     if same_story(e, other):
-                        parent[root(other["id"])] = root(e["id"])
+                        join(e["id"], other["id"])
     groups: dict[str, list[dict]] = defaultdict(list)
     for e in events:
         groups[root(e["id"])].append(e)
@@ -295,6 +310,8 @@ def assign(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         record["duplicate_of"] = docs[original] if original else None
     items = [r for n, record in enumerate(records) if not record.get("rejected")
              for r in reports(record, order=n)]
+    for r in items:
+        r.copy_of = originals.get(r.article_id)
     groups = cluster(items)
     events = [summarise(c, members) for c, members in groups.items()]
     stories = link_stories(events)

@@ -139,10 +139,16 @@ def update(connection: Connection, records: Sequence[dict[str, Any]]) -> dict[st
              signature(r.get("text") or ""))
         for n, r in enumerate(records)
     ]
-    duplicates = _link_copies(connection, new)
+    duplicates, moved = _link_copies(connection, new)
     # Reports and canonical events.
     fresh = [rep for copy, r in zip(new, records) for rep in _stories.reports(r, order=copy.order)]
+    copy_of = {c.key: c.duplicate_of for c in new}
+    for rep in fresh:
+        rep.copy_of = copy_of.get(rep.article_id)
     stored = _stored_reports(connection, fresh, stale)
+    for rep in stored:
+        if rep.article_id in moved:  # a new, earlier original displaced its own
+            rep.copy_of = moved[rep.article_id]
     before = {r.event_id: r.canonical for r in stored}
     groups = _stories.cluster(fresh + stored)
     touched = _write_canonicals(connection, groups, fresh, stored, before, stale)
@@ -172,7 +178,9 @@ def _forget(connection: Connection, ids: list[str]) -> set[str]:
     return stale
 
 
-def _link_copies(connection: Connection, new: list[Copy]) -> dict[str, str | None]:
+def _link_copies(connection: Connection, new: list[Copy]) -> tuple[dict, dict]:
+    """Link the new articles to stored copies; returns ``{new id: original doc or None}`` and
+    ``{stored id: new original id}`` for stored articles whose original changed."""
     bands = {b: c for c in new if c.sig is not None for b in band_keys(c.sig)}
     hits = _scalars(connection, select(story_bands.c.article_id), story_bands.c.band, bands)
     candidates = _rows(connection, story_articles, story_articles.c.id, hits)
@@ -203,7 +211,8 @@ def _link_copies(connection: Connection, new: list[Copy]) -> dict[str, str | Non
     if band_rows:
         connection.execute(story_bands.insert(), band_rows)
     docs = {c.key: c.doc for c in new} | {row.id: row.doc for row in known.values()}
-    return {c.key: docs.get(c.duplicate_of) if c.duplicate_of else None for c in new}
+    found = {c.key: docs.get(c.duplicate_of) if c.duplicate_of else None for c in new}
+    return found, {c.key: c.duplicate_of for c in changed}
 
 
 def _window(day: dt.date | None, days: int) -> list[str]:
