@@ -60,7 +60,14 @@ ROLES: dict[str, tuple[str, ...]] = {
     ),
     "un_ambassador": ("ambassadeur auprès de l'ONU", "représentant permanent auprès de l'ONU"),
     "chief_of_staff": ("chef d'état-major",),
+    "ambassador": ("ambassadeur", "ambassadrice"),
+    "envoy": ("envoyé spécial", "émissaire"),
+    "spokesperson": ("porte-parole",),
 }  # fmt: skip
+
+#: Roles a person holds alone: one named by office and country but unknown to the
+#: registry ("l'ambassadeur russe à Ankara") is still an actor of the article.
+PERSON_ROLES = {"ambassador", "envoy", "spokesperson", "chief_of_staff", "interior_minister"}
 
 #: Periphrases naming an office holder by the seat of power.
 SEATS: dict[str, tuple[str, str]] = {
@@ -282,12 +289,12 @@ class ActorResolver:
             inside = [m for m in reading.mentions if match.start <= m.start and m.end <= match.end]
             reading.mentions = [m for m in reading.mentions if m not in inside]
             _prune(reading)
-            self._office_holder(text, reading, role, country, day, match.start, match.end)
+            self._office_holder(text, reading, role, country, day, match.start, match.end, how="seat")
 
     def _offices(self, text: str, reading: Reading, day: dt.date | None) -> None:
         for match in self._office_phrases(text):
             start, end, role, country, homologue = match
-            inside = [m for m in reading.mentions if start <= m.start and m.end <= end]
+            inside = [m for m in reading.mentions if start <= m.start and m.end <= end and m.how != "seat"]
             named = [(m.start, m.end) for m in reading.mentions if m.how != "office" and m not in inside]
             if _overlaps(named, start, end):
                 continue
@@ -341,20 +348,29 @@ class ActorResolver:
             found.append((start, end, role, country, False))
         return sorted(found)
 
-    def _office_holder(self, text, reading, role, country, day, start, end) -> None:
+    def _office_holder(self, text, reading, role, country, day, start, end, how="office") -> None:
         # a name right after the office ("le président russe Vladimir Poutine") is taken already
         following = [m for m in reading.mentions if 0 <= m.start - end <= 3]
         if following:
             actor = reading.actors[following[0].actor]
             if actor.country in (None, country):
-                reading.add(actor, start, end, text[start:end], "office")
+                reading.add(actor, start, end, text[start:end], how)
                 return
         holders = self.registry.holders(role, country)
         mentioned = list({h.id: h for h in holders if reading.mentioned(h.id)}.values())
         holder = mentioned[0] if len(mentioned) == 1 else self.registry.holder(role, country, day)
         if holder is not None:
-            reading.add(holder.to_actor(), start, end, text[start:end], "office")
+            reading.add(holder.to_actor(), start, end, text[start:end], how)
             reading.roles.setdefault(holder.id, role)
+        elif role in PERSON_ROLES and not text[start:end].lower().endswith("s"):
+            posted = re.match(r"\s+(?:à|au|en)\s+[A-ZÉ][\w'\-]+", text[end : end + 40])
+            if role == "ambassador" and posted:  # "l'ambassadeur russe à Ankara"
+                end += posted.end()
+            surface = _DETERMINERS.sub("", text[start:end]).strip()
+            id = "local_" + name_key(surface).replace(" ", "_")
+            actor = Actor(id=id, name=surface, aliases=[], kind="person", country=country, sector="GOV")
+            reading.add(actor, start, end, text[start:end], "office")
+            reading.roles.setdefault(id, role)
 
     def _last_role(self, reading: Reading, before: int) -> str | None:
         for mention in reversed([m for m in reading.mentions if m.start < before]):

@@ -349,6 +349,10 @@ class EventCoder:
         slots = sorted(slots, key=lambda slot: slot.startswith("governor-"))
         for slot in slots:
             for filler in _fill(slot, head, tokens):
+                if filler.i in context.places and filler.i not in context.by_token:
+                    continue  # "à Ankara": where, not who
+                if filler.i in context.places and slot.startswith(("obl", "nmod")) and _case(filler) in LOCATIVE:
+                    continue
                 for actor in self._actors(filler, context, slot):
                     if actor not in found:
                         found.append(actor)
@@ -632,6 +636,9 @@ JOINT_VERBS = {
     "convenir", "appeler", "plaider", "estimer", "rappeler", "confirmer", "annoncer",
 }
 
+#: Prepositions that place rather than name a participant.
+LOCATIVE = {"à", "en", "dans", "près", "vers", "depuis", "sur"}
+
 #: Nouns of documents that speak for their author ("le communiqué précise que").
 DOCUMENTS = {"communiqué", "texte", "déclaration", "rapport", "document", "note", "lettre", "message", "bilan"}
 
@@ -713,13 +720,16 @@ def _fill(slot: str, head, tokens) -> list:
         # the verb whose object or complement the noun is: "X a mené des frappes",
         # "Lors d'une rencontre avec Y, X a affirmé"
         governor = head
+        via = head
         for _ in range(3):
             if governor.pos_ in ("VERB", "AUX") and governor.i != head.i:
                 break
-            if governor.head.i == governor.i or not governor.dep_.startswith(("obj", "nmod", "obl", "conj", "appos", "xcomp")):
+            # straight up to the verb: "X a mené des frappes", "lors d'une rencontre, X ...";
+            # not out of another noun's complement ("à l'occasion de l'assassinat de Y")
+            if governor.head.i == governor.i or not governor.dep_.startswith(("obj", "obl", "conj", "appos", "xcomp")):
                 break
-            governor = governor.head
-        if governor.lemma_.lower() in MENTIONING:
+            via, governor = governor, governor.head
+        if governor.lemma_.lower() in MENTIONING and via.dep_ == "obj":
             return []  # "X a évoqué la victoire de Y": X only talks about it
         if governor.pos_ in ("VERB", "AUX") and governor.i != head.i:
             found = [c for c in governor.children if c.dep_ in ("nsubj", "nsubj:pass")]
