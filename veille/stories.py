@@ -202,32 +202,55 @@ def _first_day(members: Sequence[Report]) -> str | None:
     return min(days).isoformat() if days else None
 
 
+def _story_view(e: dict[str, Any]) -> tuple:
+    """What :func:`same_story` compares, computed once per canonical event."""
+    actors = frozenset(k for k in e["keys"] if not k.startswith(("place:", "geo:")))
+    place = e.get("place")
+    names = frozenset(place["keys"]) if place else frozenset()
+    day = dt.date.fromisoformat(e["day"]).toordinal() if e["day"] else None
+    point = None
+    if place and place.get("lat") is not None and place.get("lon") is not None:
+        point = {"lat": place["lat"], "lon": place["lon"]}
+    return day, actors, names, place, e["type"], point
+
+
 def same_story(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Two canonical events belong to one story: within STORY_DAYS, and two shared actors, a
     shared actor at the same place (by name or within PLACE_KM), or the same type at a place
     of the same name."""
-    if not a["day"] or not b["day"]:
+    return _same_story(_story_view(a), _story_view(b))
+
+
+def _same_story(a: tuple, b: tuple) -> bool:
+    day_a, actors_a, names_a, place_a, type_a, point_a = a
+    day_b, actors_b, names_b, place_b, type_b, point_b = b
+    if day_a is None or day_b is None or abs(day_a - day_b) > STORY_DAYS:
         return False
-    gap = abs((dt.date.fromisoformat(a["day"]) - dt.date.fromisoformat(b["day"])).days)
-    if gap > STORY_DAYS:
-        return False
-    shared = {k for k in set(a["keys"]) & set(b["keys"]) if not k.startswith(("place:", "geo:"))}
-    if len(shared) >= 2:
+    shared = len(actors_a & actors_b)
+    if shared >= 2:
         return True
-    if not a["place"] or not b["place"]:
+    if not place_a or not place_b:
         return False
-    pa, pb = a["place"], b["place"]
-    named_alike = not set(pa["keys"]).isdisjoint(pb["keys"])
+    named_alike = not names_a.isdisjoint(names_b)
     if not shared:  # the same type at a place of the same name
-        return a["type"] == b["type"] and named_alike
-    km = distance_km(pa, pb)
-    return named_alike or (km is not None and km <= PLACE_KM)
+        return type_a == type_b and named_alike
+    if named_alike:
+        return True
+    if point_a is None or point_b is None:
+        return False
+    # ~0.5° of latitude is 55 km: farther apart than that on either axis is not "close"
+    if abs(point_a["lat"] - point_b["lat"]) > 0.5 or abs(point_a["lon"] - point_b["lon"]) > 0.7:
+        return False
+    km = distance_km(point_a, point_b)
+    return km is not None and km <= PLACE_KM
 
 
 def story_keys(event: dict[str, Any]) -> list[str]:
-    """A canonical event's filing keys for stories: its actors', and its type at its place."""
+    """A canonical event's filing keys for stories: its actors', and its type at each name of
+    its place (the rules of :func:`same_story` need one or the other)."""
     keys = [k for k in event["keys"] if not k.startswith(("geo:", "place:"))]
-    keys += [f"{event['type']}@{k}" for k in event["keys"] if k.startswith(("geo:", "place:"))]
+    place = event.get("place")
+    keys += [f"{event['type']}@{name}" for name in (place["keys"] if place else [])]
     return keys
 
 
@@ -266,7 +289,7 @@ def link_stories(events: Sequence[dict[str, Any]]) -> dict[str, str]:
             keys = story_keys(e)
             for key in keys:
                 blocks[(key, ordinal)].append(e)
-            wanted = [(k, ordinal + d) for k in probe(keys) for d in range(-STORY_DAYS, STORY_DAYS + 1)]
+            wanted = [(k, ordinal + d) for k in keys for d in range(-STORY_DAYS, STORY_DAYS + 1)]
             looks.append((ordinal, e["id"], e, wanted))
     looks.sort(key=lambda x: x[:2])
     stored: dict[str, list[str]] = defaultdict(list)
@@ -276,11 +299,15 @@ def link_stories(events: Sequence[dict[str, Any]]) -> dict[str, str]:
     for ids in stored.values():
         for other in ids[1:]:
             join(ids[0], other, force=True)
-    for _day, _id, e, wanted in looks:
+    views = {e["id"]: _story_view(e) for e in events}
+    position = {look[1]: n for n, look in enumerate(looks)}
+    for n, (_day, _id, e, wanted) in enumerate(looks):
+        view = views[e["id"]]
         for block in wanted:
             for other in blocks.get(block, ()):
-                if other["id"] != e["id"] and root(other["id"]) != root(e["id"]):
-                    if same_story(e, other):
+                # each pair once, when its later event comes
+                if position[other["id"]] < n and root(other["id"]) != root(e["id"]):
+                    if _same_story(view, views[other["id"]]):
                         join(e["id"], other["id"])
     groups: dict[str, list[dict]] = defaultdict(list)
     for e in events:

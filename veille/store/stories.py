@@ -296,7 +296,7 @@ def _write_stories(connection: Connection, touched: list[dict[str, Any]]) -> dic
     wanted: dict[str, set[str]] = {}
     for e in touched:
         day = dt.date.fromisoformat(e["day"]) if e["day"] else None
-        for key in _stories.probe(_stories.story_keys(e)):
+        for key in _stories.story_keys(e):
             wanted.setdefault(key, set()).update(_window(day, _stories.STORY_DAYS))
     hits: set[str] = set()
     for chunk in _chunks(wanted):
