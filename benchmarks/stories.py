@@ -36,10 +36,28 @@ TYPES = ["ASSAULT", "CONSULT", "ACCUSE", "REQUEST", "AGREE", "RETREAT", "SUPPORT
 def synthetic(n: int, *, seed: int = 5) -> list[dict]:
     rng = random.Random(seed)
     vocabulary = [f"mot{i}" for i in range(5000)]
-    actors = [{"id": f"actor{i}", "name": f"Acteur {i}", "aliases": [f"A{i}"], "kind": "organization",
-               "country": "SYR", "sector": "GOV"} for i in range(300)]
-    places = [{"name": f"Lieu {i}", "aliases": [], "lat": 32.5 + rng.random() * 4.5,
-               "lon": 35.7 + rng.random() * 6.5, "country": "SY", "kind": "city"} for i in range(200)]
+    actors = [
+        {
+            "id": f"actor{i}",
+            "name": f"Acteur {i}",
+            "aliases": [f"A{i}"],
+            "kind": "organization",
+            "country": "SYR",
+            "sector": "GOV",
+        }
+        for i in range(300)
+    ]
+    places = [
+        {
+            "name": f"Lieu {i}",
+            "aliases": [],
+            "lat": 32.5 + rng.random() * 4.5,
+            "lon": 35.7 + rng.random() * 6.5,
+            "country": "SY",
+            "kind": "city",
+        }
+        for i in range(200)
+    ]
     start = 17000  # days since 1970: 2016
     records: list[dict] = []
     for i in range(n):
@@ -60,19 +78,35 @@ def synthetic(n: int, *, seed: int = 5) -> list[dict]:
                 event["fatalities"] = rng.choice([None, 3, 5, 8])
             else:
                 src, tgt = rng.sample(actors, 2)
-                event = {"type": rng.choice(TYPES), "source": [src["id"]], "target": [tgt["id"]],
-                         "place": rng.choice(places), "modality": "asserted",
-                         "date": _iso(day - rng.randrange(2)), "according_to": None,
-                         "fatalities": None, "sentence": f"phrase {i} {j} le {day}"}
+                event = {
+                    "type": rng.choice(TYPES),
+                    "source": [src["id"]],
+                    "target": [tgt["id"]],
+                    "place": rng.choice(places),
+                    "modality": "asserted",
+                    "date": _iso(day - rng.randrange(2)),
+                    "according_to": None,
+                    "fatalities": None,
+                    "sentence": f"phrase {i} {j} le {day}",
+                }
             event["id"] = f"e{i}_{j}"
             for a in event["source"] + event["target"]:
                 used[a] = actors[int(a[5:])]
             events.append(event)
-        records.append({
-            "id": f"a{i}", "doc": f"doc{i}.txt", "published": _iso(day), "language": "fr",
-            "outlet": f"Outlet {i % 40}", "outlet_info": {"affiliation": "private"},
-            "text": text, "actors": list(used.values()), "places": [], "events": events,
-        })
+        records.append(
+            {
+                "id": f"a{i}",
+                "doc": f"doc{i}.txt",
+                "published": _iso(day),
+                "language": "fr",
+                "outlet": f"Outlet {i % 40}",
+                "outlet_info": {"affiliation": "private"},
+                "text": text,
+                "actors": list(used.values()),
+                "places": [],
+                "events": events,
+            }
+        )
     return records
 
 
@@ -102,14 +136,20 @@ def measure(n: int) -> dict[str, float]:
     peak = _rss()
     total = sum(times.values())
     copies = sum(v is not None for v in originals.values())
-    print(f"\n{n:,} articles, {len(items):,} reports → {copies:,} copies, "
-          f"{len(groups):,} canonical events, {len(set(stories.values())):,} stories")
+    print(
+        f"\n{n:,} articles, {len(items):,} reports → {copies:,} copies, "
+        f"{len(groups):,} canonical events, {len(set(stories.values())):,} stories"
+    )
     for phase, seconds in times.items():
         print(f"  {phase:<22} {seconds:7.1f} s")
-    print(f"  {'total':<22} {total:7.1f} s  ({n / total:,.0f} articles/s, "
-          f"{total / n * 1e6:.0f} µs per article)")
-    print(f"  peak RSS               {peak:7.0f} MB ({before:.0f} MB with the records alone, "
-          f"+{peak - before:.0f} MB)")
+    print(
+        f"  {'total':<22} {total:7.1f} s  ({n / total:,.0f} articles/s, "
+        f"{total / n * 1e6:.0f} µs per article)"
+    )
+    print(
+        f"  peak RSS               {peak:7.0f} MB ({before:.0f} MB with the records alone, "
+        f"+{peak - before:.0f} MB)"
+    )
     return {"n": n, "seconds": total, "peak": peak}
 
 

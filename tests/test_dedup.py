@@ -1,4 +1,5 @@
-"""Near-duplicate articles on the stories fixtures: copies found, the earliest kept, others apart."""
+"""Near-duplicate articles on the stories fixtures: copies found, the earliest kept, the rest
+apart."""
 
 import json
 from itertools import combinations
@@ -22,7 +23,12 @@ def body(doc: str) -> str:
 
 
 def record(doc: str) -> dict:
-    return {"id": doc.split("_")[0], "doc": doc, "published": CORPUS[doc]["published"], "text": body(doc)}
+    return {
+        "id": doc.split("_")[0],
+        "doc": doc,
+        "published": CORPUS[doc]["published"],
+        "text": body(doc),
+    }
 
 
 SIG = {doc: signature(body(doc)) for doc in CORPUS}

@@ -13,8 +13,8 @@ import pytest
 
 from veille.model import Actor, Article, Event, Outlet, Place
 from veille.reports import Report, reports, same_event
-from veille.stories import assign, cluster, story_list
 from veille.store import open_store
+from veille.stories import assign, cluster, story_list
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stories"
 CORPUS = json.loads((FIXTURES / "corpus.json").read_text())
@@ -24,11 +24,19 @@ DOUMA = Place("Douma", ["Duma"], 33.572, 36.402, "SY", "city")
 ALEP_EST = Place("Alep-Est", ["East Aleppo", "Alep"], 36.21, 37.17, "SY", "district")
 ASTANA = Place("Noursoultan", ["Nur-Sultan", "Astana"], 51.18, 71.45, "KZ", "city")
 ACTORS = {
-    "sohr": Actor("sohr", "Observatoire syrien des droits de l'homme", ["OSDH", "SOHR",
-                  "Syrian Observatory for Human Rights"], "organization", "GBR", "OPP"),
+    "sohr": Actor(
+        "sohr",
+        "Observatoire syrien des droits de l'homme",
+        ["OSDH", "SOHR", "Syrian Observatory for Human Rights"],
+        "organization",
+        "GBR",
+        "OPP",
+    ),
     "civilians": Actor("civilians", "civils", ["civilians"], "organization", None, "CVL"),
     "local_governor": Actor("local_governor", "gouverneur d'Idleb", [], "person", "SYR", "GOV"),
-    "rus_mil": Actor("rus_mil", "forces armées russes", ["aviation russe"], "organization", "RUS", "MIL"),
+    "rus_mil": Actor(
+        "rus_mil", "forces armées russes", ["aviation russe"], "organization", "RUS", "MIL"
+    ),
     "rus_gov": Actor("rus_gov", "Russie", ["Moscou", "Russia"], "state", "RUS", "GOV"),
     "irn_gov": Actor("irn_gov", "Iran", ["Téhéran"], "state", "IRN", "GOV"),
     "tur_gov": Actor("tur_gov", "Turquie", ["Ankara", "Turkey"], "state", "TUR", "GOV"),
@@ -36,18 +44,49 @@ ACTORS = {
     "lavrov": Actor("lavrov", "Sergueï Lavrov", ["Lavrov"], "person", "RUS", "GOV"),
     "zarif": Actor("zarif", "Mohammad Javad Zarif", ["Zarif"], "person", "IRN", "GOV"),
     "kerry": Actor("kerry", "John Kerry", ["Kerry"], "person", "USA", "GOV"),
-    "local_rcr": Actor("local_rcr", "Centre russe pour la réconciliation", [], "organization", "RUS", "MIL"),
-    "icrc": Actor("icrc", "Comité international de la Croix-Rouge", ["CICR", "ICRC"], "organization", None, "IGO"),
+    "local_rcr": Actor(
+        "local_rcr", "Centre russe pour la réconciliation", [], "organization", "RUS", "MIL"
+    ),
+    "icrc": Actor(
+        "icrc",
+        "Comité international de la Croix-Rouge",
+        ["CICR", "ICRC"],
+        "organization",
+        None,
+        "IGO",
+    ),
 }
 STATE = Outlet("Agence d'État", "SYR", "state-affiliated")
 PRIVATE = Outlet("Le Journal du Levant", "FRA", "private")
 
 
-def event(eid, type, sentence, *, source=(), target=(), place=None, date=None,
-          according_to=None, fatalities=None, modality="asserted"):
-    return Event(eid, type, sentence, 0, len(sentence), source=list(source), target=list(target),
-                 place=place, date=date, according_to=according_to, modality=modality,
-                 fatalities=fatalities)
+def event(
+    eid,
+    type,
+    sentence,
+    *,
+    source=(),
+    target=(),
+    place=None,
+    date=None,
+    according_to=None,
+    fatalities=None,
+    modality="asserted",
+):
+    return Event(
+        eid,
+        type,
+        sentence,
+        0,
+        len(sentence),
+        source=list(source),
+        target=list(target),
+        place=place,
+        date=date,
+        according_to=according_to,
+        modality=modality,
+        fatalities=fatalities,
+    )
 
 
 def article(doc, events, *, outlet=None, language="fr", text=None):
@@ -55,9 +94,13 @@ def article(doc, events, *, outlet=None, language="fr", text=None):
     used = {a for e in events for a in [*e.source, *e.target, e.according_to] if a in ACTORS}
     published = entry.get("published")
     return Article(
-        id=doc.split("_")[0], name=doc, language=language or entry.get("language"),
-        outlet=outlet, published=dt.date.fromisoformat(published) if published else None,
-        text=text if text is not None else _body(doc), events=events,
+        id=doc.split("_")[0],
+        name=doc,
+        language=language or entry.get("language"),
+        outlet=outlet,
+        published=dt.date.fromisoformat(published) if published else None,
+        text=text if text is not None else _body(doc),
+        events=events,
         actors=[ACTORS[a] for a in sorted(used)],
         places=[e.place for e in events if isinstance(e.place, Place)],
     )
@@ -77,43 +120,187 @@ STRIKE = "Des frappes aériennes ont tué au moins 42 civils lundi 22 juillet su
 def corpus():
     """The fixture articles, coded by hand; ``(articles, {event id: real-world event})``."""
     arts = [
-        article("a1_wire_levant.txt", [event("a1e1", "ASSAULT", STRIKE, target=["civilians"], place=ARIHA,
-                date="2019-07-22", according_to="sohr", fatalities=42)], outlet=PRIVATE),
-        article("a2_wire_orient.txt", [event("a2e1", "ASSAULT", STRIKE, target=["civilians"], place=ARIHA,
-                date="2019-07-22", according_to="sohr", fatalities=42)]),
-        article("a3_edited_copy.txt", [event("a3e1", "ASSAULT", STRIKE, target=["civilians"], place=ARIHA,
-                date="2019-07-22", according_to="sohr", fatalities=42)]),
-        article("a4_governor_toll.txt", [
-            event("a4e1", "ASSAULT", "Le gouverneur a affirmé lundi que 32 personnes avaient été tuées "
-                  "le 22 juillet dans le bombardement du marché d'Ariha", source=["rus_mil"],
-                  target=["civilians"], place=ARIHA, date="2019-07-22",
-                  according_to="local_governor", fatalities=32),
-            event("a4e2", "ACCUSE", "le gouverneur a imputé l'attaque à l'aviation russe",
-                  source=["local_governor"], target=["rus_mil"], date="2019-07-22"),
-        ], outlet=STATE),
-        article("a5_english_wire.txt", [event("a5e1", "ASSAULT", "Air strikes killed at least 42 "
-                "civilians on Monday July 22 at a busy market in the town of Ariha", target=["civilians"],
-                place=ARIHA, date="2019-07-22", according_to="sohr", fatalities=42)], language="en"),
-        article("a6_ariha_later.txt", [event("a6e1", "ASSAULT", "Des frappes aériennes ont tué douze "
-                "civils jeudi 25 juillet dans un quartier résidentiel d'Ariha", target=["civilians"],
-                place=ARIHA, date="2019-07-25", according_to="sohr", fatalities=12)]),
-        article("a7_talks_day1.txt", [event("a7e1", "CONSULT", "Les délégations de la Russie, de l'Iran "
-                "et de la Turquie se sont réunies jeudi 1er août à Noursoultan",
-                source=["rus_gov", "irn_gov", "tur_gov"], place=ASTANA, date="2019-08-01")]),
-        article("a8_talks_day2_en.txt", [event("a8e1", "AGREE", "Russia, Iran and Turkey agreed on "
-                "Friday August 2 to a ceasefire in Syria's Idlib region",
-                source=["rus_gov", "irn_gov", "tur_gov"], place=ASTANA, date="2019-08-02")],
-                language="en"),
-        article("a9_aleppo_evac_ru.txt", [event("a9e1", "RETREAT", "Selon le Centre russe pour la "
-                "réconciliation des parties, 8 079 personnes ont été évacuées jeudi 22 décembre des "
-                "quartiers est d'Alep", place=ALEP_EST, date="2016-12-22", according_to="local_rcr")],
-                outlet=STATE),
-        article("a10_aleppo_evac_icrc.txt", [event("a10e1", "RETREAT", "Le Comité international de la "
-                "Croix-Rouge a indiqué que 6 462 personnes avaient été évacuées d'Alep-Est le 22 "
-                "décembre", place=ALEP_EST, date="2016-12-22", according_to="icrc")], outlet=PRIVATE),
-        article("a11_aleppo_evac_next_day.txt", [event("a11e1", "RETREAT", "Selon le centre, 4 000 "
-                "personnes ont été évacuées vendredi 23 décembre", place=ALEP_EST, date="2016-12-23",
-                according_to="local_rcr")]),
+        article(
+            "a1_wire_levant.txt",
+            [
+                event(
+                    "a1e1",
+                    "ASSAULT",
+                    STRIKE,
+                    target=["civilians"],
+                    place=ARIHA,
+                    date="2019-07-22",
+                    according_to="sohr",
+                    fatalities=42,
+                )
+            ],
+            outlet=PRIVATE,
+        ),
+        article(
+            "a2_wire_orient.txt",
+            [
+                event(
+                    "a2e1",
+                    "ASSAULT",
+                    STRIKE,
+                    target=["civilians"],
+                    place=ARIHA,
+                    date="2019-07-22",
+                    according_to="sohr",
+                    fatalities=42,
+                )
+            ],
+        ),
+        article(
+            "a3_edited_copy.txt",
+            [
+                event(
+                    "a3e1",
+                    "ASSAULT",
+                    STRIKE,
+                    target=["civilians"],
+                    place=ARIHA,
+                    date="2019-07-22",
+                    according_to="sohr",
+                    fatalities=42,
+                )
+            ],
+        ),
+        article(
+            "a4_governor_toll.txt",
+            [
+                event(
+                    "a4e1",
+                    "ASSAULT",
+                    "Le gouverneur a affirmé lundi que 32 personnes avaient été tuées "
+                    "le 22 juillet dans le bombardement du marché d'Ariha",
+                    source=["rus_mil"],
+                    target=["civilians"],
+                    place=ARIHA,
+                    date="2019-07-22",
+                    according_to="local_governor",
+                    fatalities=32,
+                ),
+                event(
+                    "a4e2",
+                    "ACCUSE",
+                    "le gouverneur a imputé l'attaque à l'aviation russe",
+                    source=["local_governor"],
+                    target=["rus_mil"],
+                    date="2019-07-22",
+                ),
+            ],
+            outlet=STATE,
+        ),
+        article(
+            "a5_english_wire.txt",
+            [
+                event(
+                    "a5e1",
+                    "ASSAULT",
+                    "Air strikes killed at least 42 "
+                    "civilians on Monday July 22 at a busy market in the town of Ariha",
+                    target=["civilians"],
+                    place=ARIHA,
+                    date="2019-07-22",
+                    according_to="sohr",
+                    fatalities=42,
+                )
+            ],
+            language="en",
+        ),
+        article(
+            "a6_ariha_later.txt",
+            [
+                event(
+                    "a6e1",
+                    "ASSAULT",
+                    "Des frappes aériennes ont tué douze "
+                    "civils jeudi 25 juillet dans un quartier résidentiel d'Ariha",
+                    target=["civilians"],
+                    place=ARIHA,
+                    date="2019-07-25",
+                    according_to="sohr",
+                    fatalities=12,
+                )
+            ],
+        ),
+        article(
+            "a7_talks_day1.txt",
+            [
+                event(
+                    "a7e1",
+                    "CONSULT",
+                    "Les délégations de la Russie, de l'Iran "
+                    "et de la Turquie se sont réunies jeudi 1er août à Noursoultan",
+                    source=["rus_gov", "irn_gov", "tur_gov"],
+                    place=ASTANA,
+                    date="2019-08-01",
+                )
+            ],
+        ),
+        article(
+            "a8_talks_day2_en.txt",
+            [
+                event(
+                    "a8e1",
+                    "AGREE",
+                    "Russia, Iran and Turkey agreed on "
+                    "Friday August 2 to a ceasefire in Syria's Idlib region",
+                    source=["rus_gov", "irn_gov", "tur_gov"],
+                    place=ASTANA,
+                    date="2019-08-02",
+                )
+            ],
+            language="en",
+        ),
+        article(
+            "a9_aleppo_evac_ru.txt",
+            [
+                event(
+                    "a9e1",
+                    "RETREAT",
+                    "Selon le Centre russe pour la "
+                    "réconciliation des parties, 8 079 personnes ont été évacuées "
+                    "jeudi 22 décembre des "
+                    "quartiers est d'Alep",
+                    place=ALEP_EST,
+                    date="2016-12-22",
+                    according_to="local_rcr",
+                )
+            ],
+            outlet=STATE,
+        ),
+        article(
+            "a10_aleppo_evac_icrc.txt",
+            [
+                event(
+                    "a10e1",
+                    "RETREAT",
+                    "Le Comité international de la "
+                    "Croix-Rouge a indiqué que 6 462 personnes avaient été évacuées "
+                    "d'Alep-Est le 22 "
+                    "décembre",
+                    place=ALEP_EST,
+                    date="2016-12-22",
+                    according_to="icrc",
+                )
+            ],
+            outlet=PRIVATE,
+        ),
+        article(
+            "a11_aleppo_evac_next_day.txt",
+            [
+                event(
+                    "a11e1",
+                    "RETREAT",
+                    "Selon le centre, 4 000 personnes ont été évacuées vendredi 23 décembre",
+                    place=ALEP_EST,
+                    date="2016-12-23",
+                    according_to="local_rcr",
+                )
+            ],
+        ),
     ]
     truth = {"a4e2": "ariha_accuse"}
     for a in arts:
@@ -167,7 +354,10 @@ def test_conflicting_tolls_are_kept_with_claimant_outlet_and_affiliation():
     assert {"field": "fatalities", "values": [32, 42]} in strike["conflicts"]
     versions = {v["event"]: v for v in strike["versions"]}
     assert len(versions) == 5  # every report stays attached
-    assert (versions["a4e1"]["fatalities"], versions["a4e1"]["claimant"]) == (32, "gouverneur d'Idleb")
+    assert (versions["a4e1"]["fatalities"], versions["a4e1"]["claimant"]) == (
+        32,
+        "gouverneur d'Idleb",
+    )
     assert versions["a4e1"]["outlet"] == "Agence d'État"
     assert versions["a4e1"]["affiliation"] == "state-affiliated"
     assert (versions["a1e1"]["fatalities"], versions["a1e1"]["affiliation"]) == (42, "private")
@@ -181,8 +371,10 @@ def test_conflicting_counts_of_evacuees():
     evac = next(e for e in events if "a9e1" in {v["event"] for v in e["versions"]})
     assert {"field": "quantity", "unit": "perso", "values": [6462, 8079]} in evac["conflicts"]
     claimants = {v["claimant"]: v["quantities"] for v in evac["versions"]}
-    assert claimants == {"Centre russe pour la réconciliation": [[8079, "perso"]],
-                         "Comité international de la Croix-Rouge": [[6462, "perso"]]}
+    assert claimants == {
+        "Centre russe pour la réconciliation": [[8079, "perso"]],
+        "Comité international de la Croix-Rouge": [[6462, "perso"]],
+    }
 
 
 def test_agreeing_reports_are_no_conflict():
@@ -207,57 +399,186 @@ def _pair(a_event, b_event, *, a_kw=None, b_kw=None):
     "a,b,same",
     [
         # same day and type, another town 200 km away: two strikes
-        (event("e1", "ASSAULT", STRIKE, target=["civilians"], place=ARIHA, date="2019-07-22"),
-         event("e2", "ASSAULT", "Frappes sur Douma le 22 juillet", target=["civilians"], place=DOUMA,
-               date="2019-07-22"), False),
+        (
+            event("e1", "ASSAULT", STRIKE, target=["civilians"], place=ARIHA, date="2019-07-22"),
+            event(
+                "e2",
+                "ASSAULT",
+                "Frappes sur Douma le 22 juillet",
+                target=["civilians"],
+                place=DOUMA,
+                date="2019-07-22",
+            ),
+            False,
+        ),
         # the same minister meets someone else the same day
-        (event("e1", "CONSULT", "Lavrov a reçu Zarif le 22 juillet", source=["zarif"], target=["lavrov"],
-               date="2019-07-22"),
-         event("e2", "CONSULT", "Lavrov s'est entretenu avec Kerry le 22 juillet", source=["lavrov", "kerry"],
-               date="2019-07-22"), False),
+        (
+            event(
+                "e1",
+                "CONSULT",
+                "Lavrov a reçu Zarif le 22 juillet",
+                source=["zarif"],
+                target=["lavrov"],
+                date="2019-07-22",
+            ),
+            event(
+                "e2",
+                "CONSULT",
+                "Lavrov s'est entretenu avec Kerry le 22 juillet",
+                source=["lavrov", "kerry"],
+                date="2019-07-22",
+            ),
+            False,
+        ),
         # the same meeting, told the other way round
-        (event("e1", "CONSULT", "Lavrov a reçu Zarif le 22 juillet", source=["zarif"], target=["lavrov"],
-               date="2019-07-22"),
-         event("e2", "CONSULT", "Zarif et Lavrov se sont rencontrés le 22 juillet", source=["lavrov", "zarif"],
-               date="2019-07-22"), True),
+        (
+            event(
+                "e1",
+                "CONSULT",
+                "Lavrov a reçu Zarif le 22 juillet",
+                source=["zarif"],
+                target=["lavrov"],
+                date="2019-07-22",
+            ),
+            event(
+                "e2",
+                "CONSULT",
+                "Zarif et Lavrov se sont rencontrés le 22 juillet",
+                source=["lavrov", "zarif"],
+                date="2019-07-22",
+            ),
+            True,
+        ),
         # two spelled-out days apart: different days of one war, even with the same words
-        (event("e1", "ASSAULT", STRIKE, target=["civilians"], place=ARIHA, date="2019-07-22"),
-         event("e2", "ASSAULT", STRIKE.replace("22", "23"), target=["civilians"], place=ARIHA,
-               date="2019-07-23"), False),
+        (
+            event("e1", "ASSAULT", STRIKE, target=["civilians"], place=ARIHA, date="2019-07-22"),
+            event(
+                "e2",
+                "ASSAULT",
+                STRIKE.replace("22", "23"),
+                target=["civilians"],
+                place=ARIHA,
+                date="2019-07-23",
+            ),
+            False,
+        ),
         # a weekday estimate one day off ('lundi' resolved against the publication) is allowed
-        (event("e1", "ASSAULT", STRIKE, source=["rus_mil"], place=ARIHA, date="2019-07-22"),
-         event("e2", "ASSAULT", "L'aviation russe a frappé Ariha lundi", source=["rus_mil"], place=ARIHA,
-               date="2019-07-23"), True),
+        (
+            event("e1", "ASSAULT", STRIKE, source=["rus_mil"], place=ARIHA, date="2019-07-22"),
+            event(
+                "e2",
+                "ASSAULT",
+                "L'aviation russe a frappé Ariha lundi",
+                source=["rus_mil"],
+                place=ARIHA,
+                date="2019-07-23",
+            ),
+            True,
+        ),
         # another author of the attack
-        (event("e1", "ASSAULT", STRIKE, source=["rus_mil"], place=ARIHA, date="2019-07-22"),
-         event("e2", "ASSAULT", STRIKE, source=["usa_gov"], place=ARIHA, date="2019-07-22"), False),
+        (
+            event("e1", "ASSAULT", STRIKE, source=["rus_mil"], place=ARIHA, date="2019-07-22"),
+            event("e2", "ASSAULT", STRIKE, source=["usa_gov"], place=ARIHA, date="2019-07-22"),
+            False,
+        ),
         # another type
-        (event("e1", "ASSAULT", STRIKE, source=["rus_mil"], place=ARIHA, date="2019-07-22"),
-         event("e2", "MOBILIZE", STRIKE, source=["rus_mil"], place=ARIHA, date="2019-07-22"), False),
+        (
+            event("e1", "ASSAULT", STRIKE, source=["rus_mil"], place=ARIHA, date="2019-07-22"),
+            event("e2", "MOBILIZE", STRIKE, source=["rus_mil"], place=ARIHA, date="2019-07-22"),
+            False,
+        ),
         # planned versus done
-        (event("e1", "CONSULT", "Lavrov rencontre Zarif", source=["lavrov", "zarif"], date="2019-07-22"),
-         event("e2", "CONSULT", "Lavrov rencontrera Zarif", source=["lavrov", "zarif"], date="2019-07-22",
-               modality="future"), False),
+        (
+            event(
+                "e1",
+                "CONSULT",
+                "Lavrov rencontre Zarif",
+                source=["lavrov", "zarif"],
+                date="2019-07-22",
+            ),
+            event(
+                "e2",
+                "CONSULT",
+                "Lavrov rencontrera Zarif",
+                source=["lavrov", "zarif"],
+                date="2019-07-22",
+                modality="future",
+            ),
+            False,
+        ),
         # a claim and its denial are versions of one event
-        (event("e1", "ASSAULT", STRIKE, source=["rus_mil"], place=ARIHA, date="2019-07-22"),
-         event("e2", "ASSAULT", "Moscou dément avoir frappé Ariha", source=["rus_mil"], place=ARIHA,
-               date="2019-07-22", modality="negated"), True),
+        (
+            event("e1", "ASSAULT", STRIKE, source=["rus_mil"], place=ARIHA, date="2019-07-22"),
+            event(
+                "e2",
+                "ASSAULT",
+                "Moscou dément avoir frappé Ariha",
+                source=["rus_mil"],
+                place=ARIHA,
+                date="2019-07-22",
+                modality="negated",
+            ),
+            True,
+        ),
         # undated: only with the same type, actors and place
-        (event("e1", "ASSAULT", STRIKE, source=["rus_mil"], target=["civilians"], place=ARIHA,
-               date="2019-07-22"),
-         event("e2", "ASSAULT", "L'aviation russe a frappé des civils à Ariha", source=["rus_mil"],
-               target=["civilians"], place=ARIHA), True),
-        (event("e1", "ASSAULT", STRIKE, source=["rus_mil"], target=["civilians"], place=ARIHA,
-               date="2019-07-22"),
-         event("e2", "ASSAULT", "L'aviation russe a frappé des civils", source=["rus_mil"],
-               target=["civilians"]), False),
+        (
+            event(
+                "e1",
+                "ASSAULT",
+                STRIKE,
+                source=["rus_mil"],
+                target=["civilians"],
+                place=ARIHA,
+                date="2019-07-22",
+            ),
+            event(
+                "e2",
+                "ASSAULT",
+                "L'aviation russe a frappé des civils à Ariha",
+                source=["rus_mil"],
+                target=["civilians"],
+                place=ARIHA,
+            ),
+            True,
+        ),
+        (
+            event(
+                "e1",
+                "ASSAULT",
+                STRIKE,
+                source=["rus_mil"],
+                target=["civilians"],
+                place=ARIHA,
+                date="2019-07-22",
+            ),
+            event(
+                "e2",
+                "ASSAULT",
+                "L'aviation russe a frappé des civils",
+                source=["rus_mil"],
+                target=["civilians"],
+            ),
+            False,
+        ),
         # no actors, no place: the same words do not make the same event
-        (event("e1", "ASSAULT", STRIKE, date="2019-07-22"), event("e2", "ASSAULT", STRIKE, date="2019-07-22"),
-         False),
+        (
+            event("e1", "ASSAULT", STRIKE, date="2019-07-22"),
+            event("e2", "ASSAULT", STRIKE, date="2019-07-22"),
+            False,
+        ),
         # group nouns only: the place settles it
-        (event("e1", "ASSAULT", STRIKE, target=["civilians"], place=ARIHA, date="2019-07-22"),
-         event("e2", "ASSAULT", "Bombardement à Ariha", target=["civilians"], place=ARIHA,
-               date="2019-07-22"), True),
+        (
+            event("e1", "ASSAULT", STRIKE, target=["civilians"], place=ARIHA, date="2019-07-22"),
+            event(
+                "e2",
+                "ASSAULT",
+                "Bombardement à Ariha",
+                target=["civilians"],
+                place=ARIHA,
+                date="2019-07-22",
+            ),
+            True,
+        ),
     ],
 )
 def test_same_event(a, b, same):
@@ -267,19 +588,42 @@ def test_same_event(a, b, same):
 
 
 def test_two_events_of_one_article_are_never_merged():
-    one = article("x1", [event("e1", "ASSAULT", STRIKE, source=["rus_mil"], place=ARIHA, date="2019-07-22"),
-                         event("e2", "ASSAULT", "Une autre frappe sur Ariha le 22 juillet",
-                               source=["rus_mil"], place=ARIHA, date="2019-07-22")])
-    other = article("x2", [event("e3", "ASSAULT", STRIKE, source=["rus_mil"], place=ARIHA,
-                                 date="2019-07-22")])
+    one = article(
+        "x1",
+        [
+            event("e1", "ASSAULT", STRIKE, source=["rus_mil"], place=ARIHA, date="2019-07-22"),
+            event(
+                "e2",
+                "ASSAULT",
+                "Une autre frappe sur Ariha le 22 juillet",
+                source=["rus_mil"],
+                place=ARIHA,
+                date="2019-07-22",
+            ),
+        ],
+    )
+    other = article(
+        "x2", [event("e3", "ASSAULT", STRIKE, source=["rus_mil"], place=ARIHA, date="2019-07-22")]
+    )
     groups = cluster(_reports(one, other))
     assert sorted(len(g) for g in groups.values()) == [1, 2]
     assert all(len({r.article_id for r in g}) == len(g) for g in groups.values())
 
 
 def test_historical_background_is_not_a_report():
-    a = article("x1", [event("e1", "ASSAULT", "La Russie est intervenue en 2015", source=["rus_mil"],
-                             date="2015", modality="historical")])
+    a = article(
+        "x1",
+        [
+            event(
+                "e1",
+                "ASSAULT",
+                "La Russie est intervenue en 2015",
+                source=["rus_mil"],
+                date="2015",
+                modality="historical",
+            )
+        ],
+    )
     assert reports(a.to_record()) == []
 
 
@@ -353,8 +697,10 @@ def test_an_earlier_copy_stored_later_becomes_the_original(tmp_path):
         with store.engine.connect() as connection:
             copies = duplicates(connection)
     assert result["duplicate_of"] == {"a1": None}
-    assert copies == {"a2_wire_orient.txt": "a1_wire_levant.txt",
-                      "a3_edited_copy.txt": "a1_wire_levant.txt"}
+    assert copies == {
+        "a2_wire_orient.txt": "a1_wire_levant.txt",
+        "a3_edited_copy.txt": "a1_wire_levant.txt",
+    }
 
 
 # -- the command and the real pipeline ---------------------------------------------------------

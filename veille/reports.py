@@ -111,8 +111,10 @@ class Report:
         a dated one within a day (an undated partner looks three days wide)."""
         keys = self.keys()
         strong = [k for k in keys if k.startswith(("id:", "n:", "c:"))]
-        return (strong if strong and any(k not in _WEAK_KEYS for k in strong) else probe(keys),
-                1 if self.dated else MAX_DAYS)
+        return (
+            strong if strong and any(k not in _WEAK_KEYS for k in strong) else probe(keys),
+            1 if self.dated else MAX_DAYS,
+        )
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -230,8 +232,12 @@ def reports(record: dict[str, Any], *, order: int = 0) -> list[Report]:
                 exact=_exact(event.get("date"), sentence),
                 sources=[_actor_keys(actors.get(a), a) for a in event.get("source") or []],
                 targets=[_actor_keys(actors.get(a), a) for a in event.get("target") or []],
-                source_names=[(actors.get(a) or {}).get("name", a) for a in event.get("source") or []],
-                target_names=[(actors.get(a) or {}).get("name", a) for a in event.get("target") or []],
+                source_names=[
+                    (actors.get(a) or {}).get("name", a) for a in event.get("source") or []
+                ],
+                target_names=[
+                    (actors.get(a) or {}).get("name", a) for a in event.get("target") or []
+                ],
                 place=_place(event.get("place"), record.get("places") or []),
                 claimant=claimant,
                 fatalities=event.get("fatalities"),
@@ -312,7 +318,8 @@ def _copies(a: Report, b: Report) -> bool:
     """Whether the two reports' articles are copies of one text (one is the other's copy, or
     both copy a third)."""
     return bool(
-        a.copy_of == b.article_id or b.copy_of == a.article_id
+        a.copy_of == b.article_id
+        or b.copy_of == a.article_id
         or (a.copy_of and a.copy_of == b.copy_of)
     )
 

@@ -35,11 +35,17 @@ from typing import Any
 
 from .dedup import find_duplicates
 from .evaluate import distance_km
-from .reports import MAX_DAYS, PLACE_KM, Report, actor_agreement, probe, reports, same_event
+from .reports import PLACE_KM, Report, actor_agreement, reports, same_event
 
 __all__ = [
-    "assign", "cluster", "format_story", "link_stories", "list_stories", "same_story",
-    "story_list", "summarise",
+    "assign",
+    "cluster",
+    "format_story",
+    "link_stories",
+    "list_stories",
+    "same_story",
+    "story_list",
+    "summarise",
 ]
 
 STORY_DAYS = 3  # events of one story follow one another within this many days
@@ -335,8 +341,12 @@ def assign(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     for record in records:
         original = originals.get(record["id"])
         record["duplicate_of"] = docs[original] if original else None
-    items = [r for n, record in enumerate(records) if not record.get("rejected")
-             for r in reports(record, order=n)]
+    items = [
+        r
+        for n, record in enumerate(records)
+        if not record.get("rejected")
+        for r in reports(record, order=n)
+    ]
     for r in items:
         r.copy_of = originals.get(r.article_id)
     groups = cluster(items)
@@ -377,7 +387,9 @@ def story_list(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def list_stories(
-    *, db: str | None = None, records: Sequence[dict[str, Any]] | None = None,
+    *,
+    db: str | None = None,
+    records: Sequence[dict[str, Any]] | None = None,
     min_articles: int = 1,
 ) -> list[dict[str, Any]]:
     """The stories of a store (kept up to date by ``veille run``), or of output records
@@ -397,7 +409,9 @@ def list_stories(
 
 def format_story(story: dict[str, Any]) -> str:
     """A story as text: a header line, then each canonical event with its versions."""
-    span = story["first"] if story["first"] == story["last"] else f"{story['first']} → {story['last']}"
+    span = (
+        story["first"] if story["first"] == story["last"] else f"{story['first']} → {story['last']}"
+    )
     lines = [
         f"story {story['id']}  {span}  {len(story['events'])} events, "
         f"{len(story['articles'])} articles; outlets: {', '.join(story['outlets']) or '-'}; "
@@ -409,8 +423,10 @@ def format_story(story: dict[str, Any]) -> str:
         whom = f" → {' + '.join(e['target'])}" if e["target"] else ""
         where = f" at {e['place']['name']}" if e.get("place") else ""
         flag = "  CONFLICT" if e["conflict"] else ""
-        lines.append(f"  {e['date'] or e['day'] or '?'}  {e['type']}  {who}{whom}{where}"
-                     f"  ({e['reports']} reports){flag}")
+        lines.append(
+            f"  {e['date'] or e['day'] or '?'}  {e['type']}  {who}{whom}{where}"
+            f"  ({e['reports']} reports){flag}"
+        )
         for c in e["conflicts"]:
             what = " ".join(str(x) for x in (c["field"], c.get("unit"), c["values"]) if x)
             lines.append(f"      differs: {what}")
@@ -421,7 +437,8 @@ def format_story(story: dict[str, Any]) -> str:
                 outlet = v["outlet"] or "?"
                 if v["affiliation"]:
                     outlet += f", {v['affiliation']}"
-                lines.append(f"      {v['doc']} ({outlet}; {v['language'] or '?'}) according to "
-                             f"{v['claimant']}: {'; '.join(numbers) or v['modality']}")
+                lines.append(
+                    f"      {v['doc']} ({outlet}; {v['language'] or '?'}) according to "
+                    f"{v['claimant']}: {'; '.join(numbers) or v['modality']}"
+                )
     return "\n".join(lines)
-

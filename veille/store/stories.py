@@ -34,9 +34,12 @@ from sqlalchemy import (
     delete,
     func,
     select,
+)
+from sqlalchemy import (
     update as sql_update,
 )
 
+from .. import reports as _reports
 from .. import stories as _stories
 from ..dedup import Copy, band_keys, link, signature
 from .schema import metadata
@@ -90,7 +93,14 @@ story_event_keys = Table(
     Column("event_id", String(100), nullable=False, index=True),
     PrimaryKeyConstraint("key", "day", "event_id"),
 )
-TABLES = [story_articles, story_bands, story_reports, story_report_keys, story_events, story_event_keys]
+TABLES = [
+    story_articles,
+    story_bands,
+    story_reports,
+    story_report_keys,
+    story_events,
+    story_event_keys,
+]
 _CHUNK = 500  # values per IN (...)
 
 
@@ -131,17 +141,24 @@ def update(connection: Connection, records: Sequence[dict[str, Any]]) -> dict[st
     if not records:
         return {"duplicate_of": {}, "canonical": {}, "story": {}}
     ids = [r["id"] for r in records]
-    orders = {row.id: row.ord for row in _rows(connection, story_articles, story_articles.c.id, ids)}
+    orders = {
+        row.id: row.ord for row in _rows(connection, story_articles, story_articles.c.id, ids)
+    }
     stale = _forget(connection, ids)
     start = (connection.scalar(select(func.max(story_articles.c.ord))) or 0) + 1
     new = [
-        Copy(r["id"], r["doc"], r.get("published"), orders.get(r["id"], start + n),
-             signature(r.get("text") or ""))
+        Copy(
+            r["id"],
+            r["doc"],
+            r.get("published"),
+            orders.get(r["id"], start + n),
+            signature(r.get("text") or ""),
+        )
         for n, r in enumerate(records)
     ]
     duplicates, moved = _link_copies(connection, new)
     # Reports and canonical events.
-    fresh = [rep for copy, r in zip(new, records) for rep in _stories.reports(r, order=copy.order)]
+    fresh = [rep for copy, r in zip(new, records) for rep in _reports.reports(r, order=copy.order)]
     copy_of = {c.key: c.duplicate_of for c in new}
     for rep in fresh:
         rep.copy_of = copy_of.get(rep.article_id)
@@ -171,7 +188,9 @@ def _forget(connection: Connection, ids: list[str]) -> set[str]:
         ).all()
         stale.update(c for _e, c in rows)
         for events in _chunks(e for e, _c in rows):
-            connection.execute(delete(story_report_keys).where(story_report_keys.c.event_id.in_(events)))
+            connection.execute(
+                delete(story_report_keys).where(story_report_keys.c.event_id.in_(events))
+            )
         connection.execute(delete(story_reports).where(story_reports.c.article_id.in_(chunk)))
         connection.execute(delete(story_bands).where(story_bands.c.article_id.in_(chunk)))
         connection.execute(delete(story_articles).where(story_articles.c.id.in_(chunk)))
@@ -199,15 +218,19 @@ def _link_copies(connection: Connection, new: list[Copy]) -> tuple[dict, dict]:
         story_articles.insert(),
         [
             {
-                "id": c.key, "doc": c.doc, "published": c.published, "ord": c.order,
+                "id": c.key,
+                "doc": c.doc,
+                "published": c.published,
+                "ord": c.order,
                 "signature": c.sig.astype("<u4").tobytes() if c.sig is not None else None,
                 "duplicate_of": c.duplicate_of,
             }
             for c in new
         ],
     )
-    band_rows = [{"band": b, "article_id": c.key} for c in new if c.sig is not None
-                 for b in band_keys(c.sig)]
+    band_rows = [
+        {"band": b, "article_id": c.key} for c in new if c.sig is not None for b in band_keys(c.sig)
+    ]
     if band_rows:
         connection.execute(story_bands.insert(), band_rows)
     docs = {c.key: c.doc for c in new} | {row.id: row.doc for row in known.values()}
@@ -221,13 +244,13 @@ def _window(day: dt.date | None, days: int) -> list[str]:
     return [(day + dt.timedelta(days=d)).isoformat() for d in range(-days, days + 1)]
 
 
-def _stored_reports(connection: Connection, fresh, stale: set[str]) -> list[_stories.Report]:
+def _stored_reports(connection: Connection, fresh, stale: set[str]) -> list[_reports.Report]:
     """Stored reports that share a blocking key with a fresh one, with every report of their
     canonical events (a summary needs them all), and the rest of the stale ones."""
     wanted: dict[str, set[str]] = {}
     for r in fresh:
-        for key in _stories.probe(r.keys()):
-            wanted.setdefault(f"{r.family}|{key}", set()).update(_window(r.day, _stories.MAX_DAYS))
+        for key in _reports.probe(r.keys()):
+            wanted.setdefault(f"{r.family}|{key}", set()).update(_window(r.day, _reports.MAX_DAYS))
     hits: set[str] = set()
     for chunk in _chunks(wanted):
         query = select(story_report_keys).where(story_report_keys.c.key.in_(chunk))
@@ -238,15 +261,16 @@ def _stored_reports(connection: Connection, fresh, stale: set[str]) -> list[_sto
         connection, select(story_reports.c.canonical), story_reports.c.event_id, hits
     )
     rows = _rows(connection, story_reports, story_reports.c.canonical, canonicals)
-    return [_stories.Report.from_json(json.loads(row.record)) for row in rows]
+    return [_reports.Report.from_json(json.loads(row.record)) for row in rows]
 
 
-def _report_keys(r: _stories.Report) -> list[dict[str, str]]:
+def _report_keys(r: _reports.Report) -> list[dict[str, str]]:
     day = r.day
     if day is None:
         return []
-    return [{"key": f"{r.family}|{k}", "day": day.isoformat(), "event_id": r.event_id}
-            for k in r.keys()]
+    return [
+        {"key": f"{r.family}|{k}", "day": day.isoformat(), "event_id": r.event_id} for k in r.keys()
+    ]
 
 
 def _write_canonicals(connection, groups, fresh, stored, before, stale) -> list[dict[str, Any]]:
@@ -266,8 +290,15 @@ def _write_canonicals(connection, groups, fresh, stored, before, stale) -> list[
     if fresh:
         connection.execute(
             story_reports.insert(),
-            [{"event_id": r.event_id, "article_id": r.article_id, "canonical": r.canonical,
-              "record": json.dumps(r.to_json(), ensure_ascii=False)} for r in fresh],
+            [
+                {
+                    "event_id": r.event_id,
+                    "article_id": r.article_id,
+                    "canonical": r.canonical,
+                    "record": json.dumps(r.to_json(), ensure_ascii=False),
+                }
+                for r in fresh
+            ],
         )
         keys = [k for r in fresh for k in _report_keys(r)]
         if keys:
@@ -278,8 +309,9 @@ def _write_canonicals(connection, groups, fresh, stored, before, stale) -> list[
     touched = []
     for canonical, members in groups.items():
         summary = _stories.summarise(canonical, members)
-        stories = sorted({old_stories[c] for c in {before.get(r.event_id) for r in members}
-                          if c in old_stories})
+        stories = sorted(
+            {old_stories[c] for c in {before.get(r.event_id) for r in members} if c in old_stories}
+        )
         summary["story"] = stories[0] if stories else None
         touched.append(summary)
     return touched
@@ -300,14 +332,18 @@ def _write_stories(connection: Connection, touched: list[dict[str, Any]]) -> dic
             wanted.setdefault(key, set()).update(_window(day, _stories.STORY_DAYS))
     hits: set[str] = set()
     for chunk in _chunks(wanted):
-        for row in connection.execute(select(story_event_keys).where(story_event_keys.c.key.in_(chunk))):
+        for row in connection.execute(
+            select(story_event_keys).where(story_event_keys.c.key.in_(chunk))
+        ):
             if row.day in wanted[row.key]:
                 hits.add(row.event_id)
     story_ids = {e["story"] for e in touched if e["story"]} | _scalars(
         connection, select(story_events.c.story), story_events.c.id, hits
     )
-    neighbours = {row.id: json.loads(row.record)
-                  for row in _rows(connection, story_events, story_events.c.story, story_ids)}
+    neighbours = {
+        row.id: json.loads(row.record)
+        for row in _rows(connection, story_events, story_events.c.story, story_ids)
+    }
     for e in touched:
         neighbours.pop(e["id"], None)
     events = touched + list(neighbours.values())
@@ -325,8 +361,15 @@ def _write_stories(connection: Connection, touched: list[dict[str, Any]]) -> dic
     if touched:
         connection.execute(
             story_events.insert(),
-            [{"id": e["id"], "story": e["story"], "day": e["day"],
-              "record": json.dumps(e, ensure_ascii=False)} for e in touched],
+            [
+                {
+                    "id": e["id"],
+                    "story": e["story"],
+                    "day": e["day"],
+                    "record": json.dumps(e, ensure_ascii=False),
+                }
+                for e in touched
+            ],
         )
         keys = [k for e in touched for k in _event_keys(e)]
         if keys:
