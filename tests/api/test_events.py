@@ -121,3 +121,11 @@ def test_bad_parameters_are_a_clear_422(client, params, message):
     assert response.status_code == 422
     body = response.json()
     assert body["status"] == 422 and message in body["error"]
+
+
+def test_totals_are_counted_up_to_a_cap(client, monkeypatch):
+    assert client.get("/api/events").json()["total_exact"] is True
+    monkeypatch.setattr(veille.store.events, "COUNT_CAP", 2)
+    body = client.get("/api/events", params={"limit": 3}).json()
+    assert (body["total"], body["total_exact"], body["next_offset"]) == (2, False, 3)
+    assert client.get("/api/stats").json()["total"] == 4  # exact

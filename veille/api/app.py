@@ -95,11 +95,14 @@ def create_app(
     @app.get("/api/events", tags=["events"])
     def list_events(
         connection: Connection, f: Filter, limit: Limit = 50, offset: Offset = 0,
-        total: bool = Query(True, description="Count every matching event (slower)."),
+        total: bool = Query(True, description=(
+            f"Count the matching events, up to {store_events.COUNT_CAP:,} (total_exact: false past it)."
+        )),
     ) -> dict[str, Any]:  # fmt: skip
         """Matching events, newest first (date descending, then newest row)."""
         page = store_events.find(connection, f, limit=limit, offset=offset, total=total)
-        more = len(page["events"]) == limit and (page["total"] is None or page["total"] > offset + limit)
+        known = page["total"] is not None and page["total_exact"]
+        more = len(page["events"]) == limit and (not known or page["total"] > offset + limit)
         return {**page, "limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
 
     @app.get("/api/articles", tags=["articles"])

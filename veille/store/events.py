@@ -370,18 +370,25 @@ def _order(connection: Connection) -> list[ColumnElement]:
 _EVENT_COLUMNS = [c for c in events.c if c.name not in ("key", "pipeline_version")]
 
 
+#: ``find`` counts matches up to this many; past it, ``total`` is this and ``total_exact`` false.
+COUNT_CAP = 1_000
+
+
 def find(
     connection: Connection, f: EventFilter, *, limit: int = 50, offset: int = 0, total: bool = True
 ) -> dict[str, Any]:
-    """One page of matching events, newest first: ``{"total", "events"}``.
+    """One page of matching events, newest first: ``{"total", "total_exact", "events"}``.
 
     Each event has its fields, ``source`` and ``target`` (lists of
     ``{id, name, kind, country, sector}``) and ``place`` (``{name, lat, lon,
-    country}`` or None). ``total`` is None when not asked for.
+    country}`` or None). ``total`` counts the matches up to :data:`COUNT_CAP`
+    (``total_exact`` says whether it is below it; ``stats`` gives exact counts),
+    and is None when not asked for.
     """
+    where = conditions(connection, f, ordered=True)
     query = (
         select(events.c.key, *_EVENT_COLUMNS)
-        .where(*conditions(connection, f, ordered=True))
+        .where(*where)
         .order_by(*_order(connection))
         .limit(limit)
         .offset(offset)
@@ -390,11 +397,15 @@ def find(
     people = _actors_of(connection, [r["key"] for r in rows])
     found = [_event(row, people.get(row["key"], {})) for row in rows]
     _add_stories(connection, found)
-    count = None
+    count, exact = None, None
     if total:
+        # The plain forms: a key list is quicker to count than events walked by date.
         where = conditions(connection, f)
-        count = connection.execute(select(func.count()).select_from(events).where(*where)).scalar()
-    return {"total": count, "events": found}
+        first = select(literal_column("1")).select_from(events).where(*where).limit(COUNT_CAP + 1)
+        count = connection.execute(select(func.count()).select_from(first.subquery())).scalar()
+        exact = count <= COUNT_CAP
+        count = min(count, COUNT_CAP)
+    return {"total": count, "total_exact": exact, "events": found}
 
 
 def _add_stories(connection: Connection, found: list[dict[str, Any]]) -> None:

@@ -106,6 +106,7 @@ event_actors = Table(
 )
 # Case-insensitive look-ups by name.
 Index("events_place_name_idx", func.lower(events.c.place_name))
+Index("events_claimant_name_idx", func.lower(events.c.according_to_name))
 Index("event_actors_name_idx", func.lower(event_actors.c.name), event_actors.c.event_key)
 
 #: The full-text index, by backend (see ``veille/store/search.py`` for the queries).
