@@ -32,27 +32,64 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from veille.api import create_app  # noqa: E402
-from veille.store import open_store  # noqa: E402
+from veille.api import create_app
+from veille.store import open_store
 
 TYPES = [
     "ASSAULT", "ACCUSE", "AGREE", "AID", "COERCE", "CONSULT", "DEMAND", "MOBILIZE", "PROTEST",
     "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN", "CONCEDE",
 ]  # fmt: skip
-MODES = {"ASSAULT": ["aerial", "heavy-weapons", "explosives", "firearms", None], "PROTEST": ["riot", None]}
+MODES = {
+    "ASSAULT": ["aerial", "heavy-weapons", "explosives", "firearms", None],
+    "PROTEST": ["riot", None],
+}
 MODALITIES = ["asserted"] * 8 + ["negated", "future", "hypothetical", "historical"]
 AFFILIATIONS = ["private", "public", "state-affiliated"]
 COUNTRIES3 = ["SYR", "RUS", "USA", "TUR", "IRN", "FRA", "GBR", "ISR", "SAU", "QAT", "IRQ", "LBN"]
 COUNTRIES2 = ["SY", "SY", "SY", "SY", "IQ", "LB", "TR", "RU", "FR", "US", "JO", "IL"]
 SECTORS = ["GOV", "MIL", "REB", "OPP", "CVL", "IGO", "MED"]
 KINDS = ["state", "person", "organization", "armed_group"]
-WORDS = (
-    "frappe convoi colline village route poste barrage quartier aube nuit hôpital marché école "
-    "pont usine caserne aéroport dépôt réunion accord trêve sommet négociation sanction aide "
-    "colonne blindé roquette obus drone missile tir embuscade otage réfugié camp frontière"
-).split()
+WORDS = [
+    "frappe",
+    "convoi",
+    "colline",
+    "village",
+    "route",
+    "poste",
+    "barrage",
+    "quartier",
+    "aube",
+    "nuit",
+    "hôpital",
+    "marché",
+    "école",
+    "pont",
+    "usine",
+    "caserne",
+    "aéroport",
+    "dépôt",
+    "réunion",
+    "accord",
+    "trêve",
+    "sommet",
+    "négociation",
+    "sanction",
+    "aide",
+    "colonne",
+    "blindé",
+    "roquette",
+    "obus",
+    "drone",
+    "missile",
+    "tir",
+    "embuscade",
+    "otage",
+    "réfugié",
+    "camp",
+    "frontière",
+]
 
 
 def skewed(rng: random.Random, n: int) -> int:
@@ -76,7 +113,12 @@ def fill(path: str, count: int, *, seed: int = 7) -> None:
         for i in range(600)
     ]
     places = [
-        (f"Lieu {i}", 32 + rng.random() * 5, 35.5 + rng.random() * 6, COUNTRIES2[i % len(COUNTRIES2)])
+        (
+            f"Lieu {i}",
+            32 + rng.random() * 5,
+            35.5 + rng.random() * 6,
+            COUNTRIES2[i % len(COUNTRIES2)],
+        )
         for i in range(400)
     ]
     outlets = [(f"Journal {i}", AFFILIATIONS[i % 3]) for i in range(40)]
@@ -123,7 +165,7 @@ def _insert(connection: sqlite3.Connection, events: list, people: list) -> None:
     connection.executemany(
         "INSERT INTO events (key, id, article_id, type, mode, date, published, modality, "
         "according_to, according_to_name, fatalities, place_name, place_lat, place_lon, "
-        "place_country, sentence, start, \"end\", language, outlet, outlet_affiliation, story, "
+        'place_country, sentence, start, "end", language, outlet, outlet_affiliation, story, '
         "canonical, pipeline_version) VALUES (" + ", ".join("?" * 24) + ")",
         events,
     )
@@ -150,10 +192,14 @@ QUERIES = {
     "actor country (ISO3)": lambda r: {"country": r.choice(COUNTRIES3)},
     "place country + type": lambda r: {"country": r.choice(COUNTRIES2), "type": "ASSAULT"},
     "place name": lambda r: {"place": f"lieu {skewed(r, 400)}"},
-    "bbox": lambda r: {"bbox": f"{36 + r.random():.2f},{33 + r.random():.2f},"
-                               f"{37.5 + r.random():.2f},{34.5 + r.random():.2f}"},  # fmt: skip
-    "outlet + affiliation": lambda r: {"outlet": f"Journal {r.randrange(40)}",
-                                       "affiliation": r.choice(AFFILIATIONS)},  # fmt: skip
+    "bbox": lambda r: {
+        "bbox": f"{36 + r.random():.2f},{33 + r.random():.2f},"
+        f"{37.5 + r.random():.2f},{34.5 + r.random():.2f}"
+    },
+    "outlet + affiliation": lambda r: {
+        "outlet": f"Journal {r.randrange(40)}",
+        "affiliation": r.choice(AFFILIATIONS),
+    },
     "claimant + modality": lambda r: {"claimant": f"actor_{skewed(r, 50)}", "modality": "negated"},
     "text (q)": lambda r: {"q": r.choice(WORDS)},
     "text (q) + month": lambda r: {"q": r.choice(WORDS), **month(r)},

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-
 from store.conftest import db, postgres_server  # noqa: F401  (fixtures)
+
 from veille.api import create_app
 from veille.model import Actor, Article, Event, Outlet, Place, Quote, Rejection
 from veille.store import Store, open_store
@@ -48,7 +48,9 @@ def articles() -> list[Article]:
         "Le gouvernement syrien accuse Washington d'agression. "
         "« Cette attaque viole le droit international », a déclaré Damas."
     )
-    s1, a1, b1 = _sentence(t1, "Les États-Unis ont bombardé un centre de recherche près de Damas samedi.")
+    s1, a1, b1 = _sentence(
+        t1, "Les États-Unis ont bombardé un centre de recherche près de Damas samedi."
+    )
     s2, a2, b2 = _sentence(t1, "Le gouvernement syrien accuse Washington d'agression.")
     q1 = t1.index("Cette attaque")
     first = _article(
@@ -71,7 +73,9 @@ def articles() -> list[Article]:
         "<script>alert(1)</script> <img src=x onerror=alert(2)>"
     )
     s3, a3, b3 = _sentence(t2, "Sergueï Lavrov a accusé les États-Unis de mensonge à Moscou lundi.")
-    s4, a4, b4 = _sentence(t2, "Selon Lavrov, l'armée syrienne n'a pas tué douze civils à Douma en avril.")
+    s4, a4, b4 = _sentence(
+        t2, "Selon Lavrov, l'armée syrienne n'a pas tué douze civils à Douma en avril."
+    )
     second = _article(
         "a2", t2, language="fr", title="Moscou dément",
         outlet=Outlet("RT France", "RUS", "state-affiliated"), published=dt.date(2018, 4, 16),
@@ -85,13 +89,18 @@ def articles() -> list[Article]:
         ],
         events_coded=True,
     )  # fmt: skip
-    t3 = "Russia says the strikes were illegal.\nMoscow called for a meeting of the Security Council."
+    t3 = (
+        "Russia says the strikes were illegal.\n"
+        "Moscow called for a meeting of the Security Council."
+    )
     third = _article(
         "a3", t3, language="en", title="Russia condemns strikes",
         outlet=Outlet("Reuters", "GBR", "private"), published=dt.date(2018, 4, 15),
         quotes=[Quote(None, False, "the strikes were illegal", 11, 36)], events_coded=False,
     )  # fmt: skip
-    fourth = _article("a4", "Привет мир", language="ru", rejection=Rejection("nlp", "no model for ru"))
+    fourth = _article(
+        "a4", "Привет мир", language="ru", rejection=Rejection("nlp", "no model for ru")
+    )
     return [first, second, third, fourth]
 
 

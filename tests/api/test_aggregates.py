@@ -38,7 +38,9 @@ def test_places_with_coordinates_and_fatalities(client):
     douma = next(p for p in places if p["name"] == "Douma")
     assert douma == {"name": "Douma", "country": "SY", "lat": 33.57, "lon": 36.4,
                      "events": 1, "fatalities": 12}  # fmt: skip
-    assert [p["name"] for p in client.get("/api/places", params={"country": "RU"}).json()["places"]] == ["Moscou"]
+    assert [
+        p["name"] for p in client.get("/api/places", params={"country": "RU"}).json()["places"]
+    ] == ["Moscou"]
 
 
 def test_network(client):
@@ -74,21 +76,28 @@ def test_stories_empty_without_their_tables(db, monkeypatch):
         client = TestClient(create_app(store))
         body = client.get("/api/stories").json()
         assert body["stories"] == [] and body["total"] == 0 and "0004_stories" in body["note"]
-        assert [e["id"] for e in client.get("/api/events", params={"story": "s1"}).json()["events"]] == []
+        assert [
+            e["id"] for e in client.get("/api/events", params={"story": "s1"}).json()["events"]
+        ] == []
 
 
 def link(store, *reports):
     """Store canonical events and stories by hand: (event id, article id, canonical, story, day)."""
     with store.engine.begin() as connection:
         for event_id, article_id, canonical, story, day in reports:
-            connection.execute(text(
-                "INSERT INTO story_reports (event_id, article_id, canonical, record) "
-                "VALUES (:e, :a, :c, '{}')"), {"e": event_id, "a": article_id, "c": canonical})
+            connection.execute(
+                text(
+                    "INSERT INTO story_reports (event_id, article_id, canonical, record) "
+                    "VALUES (:e, :a, :c, '{}')"
+                ),
+                {"e": event_id, "a": article_id, "c": canonical},
+            )
             connection.execute(text(
                 "INSERT INTO story_events (id, story, day, record) VALUES (:c, :s, :d, :r) "
                 "ON CONFLICT (id) DO NOTHING"),
                 {"c": canonical, "s": story, "d": day,
-                 "r": json.dumps({"id": canonical, "story": story, "versions": [event_id]})})  # fmt: skip
+                 "r": json.dumps({"id": canonical, "story": story,
+                                  "versions": [event_id]})})  # fmt: skip
 
 
 def test_stories_with_their_canonical_events(store, client):
@@ -98,14 +107,22 @@ def test_stories_with_their_canonical_events(store, client):
     body = client.get("/api/stories").json()
     assert body["total"] == 2
     [first, second] = body["stories"]
-    assert (first["id"], first["first_day"], first["last_day"]) == ("s1", "2018-04-14", "2018-04-16")
+    assert (first["id"], first["first_day"], first["last_day"]) == (
+        "s1",
+        "2018-04-14",
+        "2018-04-16",
+    )
     assert [e["id"] for e in first["events"]] == ["c1", "c2"] and second["id"] == "s2"
-    assert [s["id"] for s in client.get("/api/stories", params={"offset": 1}).json()["stories"]] == ["s2"]
+    assert [
+        s["id"] for s in client.get("/api/stories", params={"offset": 1}).json()["stories"]
+    ] == ["s2"]
     events = client.get("/api/events", params={"story": "s1"}).json()["events"]
     assert [(e["id"], e["canonical"], e["story"]) for e in events] == [
         ("e21", "c2", "s1"), ("e11", "c1", "s1")
     ]  # fmt: skip
-    assert [e["id"] for e in client.get("/api/events", params={"story": "c3"}).json()["events"]] == ["e22"]
+    assert [
+        e["id"] for e in client.get("/api/events", params={"story": "c3"}).json()["events"]
+    ] == ["e22"]
 
 
 def test_stories_built_by_the_stories_step(store, client):

@@ -21,7 +21,9 @@ def test_all_events_newest_first(client):
 
 
 def test_an_event_has_its_actors_place_and_source(client):
-    [event] = client.get("/api/events", params={"type": "ASSAULT", "mode": "aerial"}).json()["events"]
+    [event] = client.get("/api/events", params={"type": "ASSAULT", "mode": "aerial"}).json()[
+        "events"
+    ]
     assert event["article_id"] == "a1" and event["outlet"] == "Le Monde"
     assert event["outlet_affiliation"] == "private" and event["language"] == "fr"
     assert event["source"] == [

@@ -49,9 +49,15 @@ def test_parquet(client):
 @pytest.mark.parametrize(
     "params, message",
     [
-        ({"format": "xlsx"}, "unknown export format 'xlsx'; valid: plover, acled, geojson, parquet"),
+        (
+            {"format": "xlsx"},
+            "unknown export format 'xlsx'; valid: plover, acled, geojson, parquet",
+        ),
         ({}, "format: Field required"),
-        ({"format": "acled", "limit": 100_001}, "limit: Input should be less than or equal to 100000"),
+        (
+            {"format": "acled", "limit": 100_001},
+            "limit: Input should be less than or equal to 100000",
+        ),
     ],
 )
 def test_bad_export_parameters(client, params, message):

@@ -44,11 +44,20 @@ def test_the_migration_fills_the_tables_from_stored_records(db, monkeypatch):
         assert "0003_events" not in store.migrate()  # done on opening
         assert counts(store) == (4, 8)
         with store.engine.connect() as connection:
-            found = veille.store.events.find(connection, veille.store.events.EventFilter(q="civils"))
+            found = veille.store.events.find(
+                connection, veille.store.events.EventFilter(q="civils")
+            )
         assert [e["id"] for e in found["events"]] == ["e22"]
 
 
-@pytest.mark.parametrize("day, after", [("2018", "2019"), ("2018-04", "2018-05"),
-                                        ("2018-12", "2019-01"), ("2018-04-30", "2018-04-30!")])
+@pytest.mark.parametrize(
+    "day, after",
+    [
+        ("2018", "2019"),
+        ("2018-04", "2018-05"),
+        ("2018-12", "2019-01"),
+        ("2018-04-30", "2018-04-30!"),
+    ],
+)
 def test_the_end_of_a_date_range(day, after):
     assert veille.store.events._after(day) == after

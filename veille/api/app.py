@@ -96,14 +96,20 @@ def create_app(
     def list_events(
         connection: Connection, f: Filter, limit: Limit = 50, offset: Offset = 0,
         total: bool = Query(True, description=(
-            f"Count the matching events, up to {store_events.COUNT_CAP:,} (total_exact: false past it)."
+            f"Count the matching events, up to {store_events.COUNT_CAP:,} "
+            "(total_exact: false past it)."
         )),
     ) -> dict[str, Any]:  # fmt: skip
         """Matching events, newest first (date descending, then newest row)."""
         page = store_events.find(connection, f, limit=limit, offset=offset, total=total)
         known = page["total"] is not None and page["total_exact"]
         more = len(page["events"]) == limit and (not known or page["total"] > offset + limit)
-        return {**page, "limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
+        return {
+            **page,
+            "limit": limit,
+            "offset": offset,
+            "next_offset": offset + limit if more else None,
+        }
 
     @app.get("/api/articles", tags=["articles"])
     def list_articles(
@@ -164,7 +170,7 @@ def create_app(
     def get_export(
         connection: Connection, f: Filter,
         format: str = Query(..., description=f"One of {', '.join(FORMATS)}."),
-        limit: int = Query(EXPORT_LIMIT, ge=1, le=EXPORT_LIMIT, description="At most this many events."),
+        limit: int = Query(EXPORT_LIMIT, ge=1, le=EXPORT_LIMIT, description="At most this many."),
     ) -> Response:  # fmt: skip
         """The matching events as PLOVER JSON Lines, ACLED CSV, GeoJSON or Parquet."""
         if format not in FORMATS:
@@ -228,7 +234,9 @@ def _errors(app: FastAPI) -> None:
     async def invalid(_request: Request, e: RequestValidationError) -> JSONResponse:
         details = []
         for item in e.errors():
-            where = ".".join(str(p) for p in item.get("loc", ()) if p not in ("query", "body", "path"))
+            where = ".".join(
+                str(p) for p in item.get("loc", ()) if p not in ("query", "body", "path")
+            )
             details.append(f"{where or 'request'}: {item.get('msg')}")
         return error(422, "; ".join(details), details=details)
 
@@ -264,5 +272,7 @@ def serve(
         if announce:
             shown = db if store.backend == "sqlite" else store.address
             mode = "writes allowed with the token" if token else "read-only"
-            announce(f"serving {shown} at http://{host}:{port}/ ({mode}; API documentation at /docs)")
+            announce(
+                f"serving {shown} at http://{host}:{port}/ ({mode}; API documentation at /docs)"
+            )
         uvicorn.run(create_app(store, token=token), host=host, port=port, log_level="info")

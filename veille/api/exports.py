@@ -56,7 +56,9 @@ def records(connection: Connection, f: EventFilter, *, limit: int) -> Iterator[d
             yield record
 
 
-def export_events(connection: Connection, f: EventFilter, format: str, *, limit: int) -> tuple[bytes, int]:
+def export_events(
+    connection: Connection, f: EventFilter, format: str, *, limit: int
+) -> tuple[bytes, int]:
     """The export's bytes and how many selected events the format left out."""
     chosen = records(connection, f, limit=limit)
     if format == "parquet":
@@ -101,7 +103,8 @@ def _parquet(chosen: Iterator[dict[str, Any]]) -> bytes:
         ("recipient_ids", pa.list_(pa.string())), ("recipient_names", pa.list_(pa.string())),
         ("place", pa.string()), ("latitude", pa.float64()), ("longitude", pa.float64()),
         ("place_country", pa.string()), ("sentence", pa.string()), ("start", pa.int64()),
-        ("end", pa.int64()), ("article_id", pa.string()), ("doc", pa.string()), ("url", pa.string()),
+        ("end", pa.int64()), ("article_id", pa.string()), ("doc", pa.string()),
+        ("url", pa.string()),
         ("outlet", pa.string()), ("affiliation", pa.string()), ("published", pa.string()),
         ("language", pa.string()), ("story", pa.string()), ("canonical", pa.string()),
     ])  # fmt: skip

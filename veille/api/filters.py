@@ -42,28 +42,53 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     except ValueError:
         numbers = ()
     if len(numbers) != 4:
-        raise BadRequest(f"bbox must be four numbers, min_lon,min_lat,max_lon,max_lat, not {value!r}")
+        raise BadRequest(
+            f"bbox must be four numbers, min_lon,min_lat,max_lon,max_lat, not {value!r}"
+        )
     return numbers  # type: ignore[return-value]
 
 
 def event_filter(
-    date_from: Annotated[str | None, Query(alias="from", description="First day (YYYY[-MM[-DD]]).")] = None,
-    date_to: Annotated[str | None, Query(alias="to", description="Last day, included (YYYY[-MM[-DD]]).")] = None,
-    type: Annotated[str | None, Query(description="PLOVER types, comma-separated (ASSAULT,ACCUSE).")] = None,
-    mode: Annotated[str | None, Query(description="PLOVER modes, comma-separated (aerial).")] = None,
-    actor: Annotated[str | None, Query(description="An actor id (putin) or name, any case.")] = None,
+    date_from: Annotated[
+        str | None, Query(alias="from", description="First day (YYYY[-MM[-DD]]).")
+    ] = None,
+    date_to: Annotated[
+        str | None, Query(alias="to", description="Last day, included (YYYY[-MM[-DD]]).")
+    ] = None,
+    type: Annotated[
+        str | None, Query(description="PLOVER types, comma-separated (ASSAULT,ACCUSE).")
+    ] = None,
+    mode: Annotated[
+        str | None, Query(description="PLOVER modes, comma-separated (aerial).")
+    ] = None,
+    actor: Annotated[
+        str | None, Query(description="An actor id (putin) or name, any case.")
+    ] = None,
     role: Annotated[str | None, Query(description="With actor: source or target only.")] = None,
-    country: Annotated[str | None, Query(description="ISO3: an actor's country (SYR); ISO2: the place's (SY).")] = None,
-    place: Annotated[str | None, Query(description="The place's name as the articles spell it, any case.")] = None,
+    country: Annotated[
+        str | None, Query(description="ISO3: an actor's country (SYR); ISO2: the place's (SY).")
+    ] = None,
+    place: Annotated[
+        str | None, Query(description="The place's name as the articles spell it, any case.")
+    ] = None,
     bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat")] = None,
     outlet: Annotated[str | None, Query(description="The outlet's canonical name.")] = None,
-    affiliation: Annotated[str | None, Query(description="state-affiliated, public or private.")] = None,
-    claimant: Annotated[str | None, Query(description="according_to: an actor id or name, or 'outlet'.")] = None,
-    modality: Annotated[str | None, Query(description="asserted, negated, hypothetical, future, historical (comma-separated).")] = None,
+    affiliation: Annotated[
+        str | None, Query(description="state-affiliated, public or private.")
+    ] = None,
+    claimant: Annotated[
+        str | None, Query(description="according_to: an actor id or name, or 'outlet'.")
+    ] = None,
+    modality: Annotated[
+        str | None,
+        Query(description="asserted, negated, hypothetical, future, historical (comma-separated)."),
+    ] = None,
     language: Annotated[str | None, Query(description="ISO 639-1 codes, comma-separated.")] = None,
     story: Annotated[str | None, Query(description="A story id (when stories are built).")] = None,
     article: Annotated[str | None, Query(description="An article id.")] = None,
-    q: Annotated[str | None, Query(description="Words that must all be in the event's sentence.")] = None,
+    q: Annotated[
+        str | None, Query(description="Words that must all be in the event's sentence.")
+    ] = None,
 ) -> EventFilter:
     """The :class:`EventFilter` of the request's query parameters."""
     try:

@@ -22,8 +22,19 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import (
-    Connection, and_, bindparam, case, delete, distinct, exists, func, inspect, literal_column,
-    or_, select, text,
+    Connection,
+    and_,
+    bindparam,
+    case,
+    delete,
+    distinct,
+    exists,
+    func,
+    inspect,
+    literal_column,
+    or_,
+    select,
+    text,
 )  # fmt: skip
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -443,8 +454,12 @@ def _event(row: Mapping[str, Any], people: Mapping[str, list]) -> dict[str, Any]
     event["source"] = people.get("source", [])
     event["target"] = people.get("target", [])
     event["place"] = (
-        {"name": row["place_name"], "lat": row["place_lat"], "lon": row["place_lon"],
-         "country": row["place_country"]}  # fmt: skip
+        {
+            "name": row["place_name"],
+            "lat": row["place_lat"],
+            "lon": row["place_lon"],
+            "country": row["place_country"],
+        }
         if row["place_name"] or row["place_lat"] is not None
         else None
     )
@@ -469,13 +484,15 @@ def actors(
     ea = event_actors.c
     query = (
         select(
-            ea.actor_id.label("id"), func.max(ea.name).label("name"),
-            func.max(ea.kind).label("kind"), func.max(ea.country).label("country"),
+            ea.actor_id.label("id"),
+            func.max(ea.name).label("name"),
+            func.max(ea.kind).label("kind"),
+            func.max(ea.country).label("country"),
             func.max(ea.sector).label("sector"),
             func.count(distinct(ea.event_key)).label("events"),
             func.sum(case((ea.role == "source", 1), else_=0)).label("as_source"),
             func.sum(case((ea.role == "target", 1), else_=0)).label("as_target"),
-        )  # fmt: skip
+        )
         .select_from(event_actors.join(events, events.c.key == ea.event_key))
         .where(*conditions(connection, f))
         .group_by(ea.actor_id)
@@ -493,10 +510,13 @@ def places(
     c = events.c
     query = (
         select(
-            c.place_name.label("name"), c.place_country.label("country"),
-            func.max(c.place_lat).label("lat"), func.max(c.place_lon).label("lon"),
-            func.count().label("events"), func.sum(func.coalesce(c.fatalities, 0)).label("fatalities"),
-        )  # fmt: skip
+            c.place_name.label("name"),
+            c.place_country.label("country"),
+            func.max(c.place_lat).label("lat"),
+            func.max(c.place_lon).label("lon"),
+            func.count().label("events"),
+            func.sum(func.coalesce(c.fatalities, 0)).label("fatalities"),
+        )
         .where(c.place_name.is_not(None), *conditions(connection, f))
         .group_by(c.place_name, c.place_country)
         .order_by(literal_column("events").desc(), c.place_name)
@@ -535,25 +555,28 @@ def stats(connection: Connection, f: EventFilter, *, top: int = 20) -> dict[str,
     }
 
 
-def network(
-    connection: Connection, f: EventFilter, *, limit: int = 200
-) -> list[dict[str, Any]]:
+def network(connection: Connection, f: EventFilter, *, limit: int = 200) -> list[dict[str, Any]]:
     """Who acts on whom: (source, target, type) with the number of matching events."""
     source, target = event_actors.alias("s"), event_actors.alias("t")
     query = (
         select(
-            source.c.actor_id.label("source"), func.max(source.c.name).label("source_name"),
-            target.c.actor_id.label("target"), func.max(target.c.name).label("target_name"),
-            events.c.type, func.count(distinct(events.c.key)).label("events"),
-        )  # fmt: skip
+            source.c.actor_id.label("source"),
+            func.max(source.c.name).label("source_name"),
+            target.c.actor_id.label("target"),
+            func.max(target.c.name).label("target_name"),
+            events.c.type,
+            func.count(distinct(events.c.key)).label("events"),
+        )
         .select_from(
-            events.join(source, and_(source.c.event_key == events.c.key, source.c.role == "source"))
-            .join(target, and_(target.c.event_key == events.c.key, target.c.role == "target"))
+            events.join(
+                source, and_(source.c.event_key == events.c.key, source.c.role == "source")
+            ).join(target, and_(target.c.event_key == events.c.key, target.c.role == "target"))
         )
         .where(*conditions(connection, f))
         .group_by(source.c.actor_id, target.c.actor_id, events.c.type)
-        .order_by(literal_column("events").desc(), source.c.actor_id, target.c.actor_id,
-                  events.c.type)  # fmt: skip
+        .order_by(
+            literal_column("events").desc(), source.c.actor_id, target.c.actor_id, events.c.type
+        )
         .limit(limit)
     )
     return [dict(row) for row in connection.execute(query).mappings()]
