@@ -50,3 +50,16 @@ def test_serve_opens_the_store_and_runs_the_app(tmp_path, monkeypatch):
 def test_serve_reports_a_bad_store_cleanly(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--db", "mysql://x/y"])
     assert result.exit_code == 1 and "Error: unsupported store 'mysql://...'" in result.output
+
+
+def test_a_store_failure_is_a_json_503(store):
+    from fastapi.testclient import TestClient
+
+    from veille.api import create_app
+
+    client = TestClient(create_app(store), raise_server_exceptions=False)
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE event_actors")
+    response = client.get("/api/actors")
+    assert response.status_code == 503
+    assert response.json()["error"].startswith("the store could not answer:")

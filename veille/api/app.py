@@ -18,6 +18,7 @@ from fastapi import Body, Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import Connection as SQLConnection
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 
 from .. import __version__
@@ -247,6 +248,15 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(StoreError)
     async def store_error(_request: Request, e: StoreError) -> JSONResponse:
         return error(503, str(e))
+
+    @app.exception_handler(SQLAlchemyError)
+    async def database_error(_request: Request, e: SQLAlchemyError) -> JSONResponse:
+        cause = getattr(e, "orig", None) or e  # the driver's reason, never the SQL
+        return error(503, f"the store could not answer: {cause.__class__.__name__}")
+
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, e: Exception) -> JSONResponse:
+        return error(500, f"internal error ({e.__class__.__name__}); the server log has details")
 
 
 def serve(
