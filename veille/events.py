@@ -657,10 +657,23 @@ def _says_that(token) -> bool:
 
 
 def _last_person(article: Article, before: int) -> str | None:
-    """The last person the article names before an offset: who "il a ajouté" is."""
+    """Who "il a ajouté" is: the last person who was a subject in the text just
+    before (about three sentences), else the last person the article named."""
     people = {a.id for a in article.actors if a.kind == "person"}
-    found = [m.actor for m in article.actor_mentions if m.start < before and m.actor in people]
-    return found[-1] if found else None
+    doc = article.doc
+    found = [m for m in article.actor_mentions if m.start < before and m.actor in people]
+    if doc is not None:
+        for mention in reversed(found):
+            if before - mention.start > 600:
+                break
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and any(
+                t.dep_ in ("nsubj", "nsubj:pass")
+                or (t.dep_ in ("flat:name", "appos") and t.head.dep_ in ("nsubj", "nsubj:pass"))
+                for t in span
+            ):
+                return mention.actor
+    return found[-1].actor if found else None
 
 
 def _actor(article: Article, id: str) -> Actor | None:

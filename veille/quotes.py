@@ -64,10 +64,8 @@ class QuoteFinder:
         taken: list[tuple[int, int]] = []
         last = [None]  # the last speaker or subject, for pronouns and bare quotations
         people = {a.id for a in article.actors if a.kind == "person"}
-        # who "il" is when he speaks: the last person the article named before
-        subjects = sorted(
-            {(m.start, m.actor) for m in article.actor_mentions if m.actor in people}
-        ) if doc is not None else []  # fmt: skip
+        # who "il" is when he speaks: the last person who was a subject, else named
+        subjects = _people(doc, article, by_token, people) if doc is not None else []
         for match in _QUOTE.finditer(text):
             group = next(i for i in (1, 2, 3) if match.group(i) is not None)
             words = match.group(group).split()
@@ -272,6 +270,27 @@ def _subject_actor(verb, by_token, subjects) -> str | None:
     return None
 
 
+def _people(doc, article: Article, by_token, people: set[str]) -> list[tuple[int, str, bool]]:
+    """(offset, person, was a subject) for every mention of a person, in order."""
+    subject_tokens = {t.i for t in doc if t.dep_ in ("nsubj", "nsubj:pass")}
+    out = []
+    for mention in article.actor_mentions:
+        if mention.actor not in people:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        is_subject = span is not None and any(
+            t.i in subject_tokens or t.head.i in subject_tokens and t.dep_ in ("flat:name", "appos")
+            for t in span
+        )
+        out.append((mention.start, mention.actor, is_subject))
+    return out
+
+
 def _last_before(subjects, offset: int) -> str | None:
-    found = [actor for at, actor in subjects if at < offset]
-    return found[-1] if found else None
+    """The last person who was a subject before ``offset`` (in the last three
+    sentences' worth of text), else the last person named."""
+    before = [s for s in subjects if s[0] < offset]
+    for at, actor, was_subject in reversed(before):
+        if was_subject and offset - at < 600:
+            return actor
+    return before[-1][1] if before else None
