@@ -770,3 +770,16 @@ def test_run_keeps_stories_in_the_store(tmp_path):
     events = [e for r in stored.values() for e in r["events"]]
     assert all(e["canonical"] for e in events)
     assert {e["canonical"] for e in events} == {c["id"] for c in canonical}
+
+
+def test_the_same_article_given_twice_counts_once():
+    arts, _ = corpus()
+    records = [a.to_record() for a in arts[:2]] + [arts[0].to_record()]
+    events = assign(records)
+    assert [r["duplicate_of"] for r in records] == [
+        None,
+        "a1_wire_levant.txt",
+        "a1_wire_levant.txt",
+    ]
+    assert records[0]["events"][0]["canonical"] == records[2]["events"][0]["canonical"]
+    assert [e["reports"] for e in events] == [2]

@@ -42,7 +42,7 @@ _MONTHS = re.compile(
 _CONTENT = re.compile(r"\w{4,}")
 
 
-@dataclass
+@dataclass(slots=True)
 class Report:
     """One event as one article reports it: everything clustering and display need."""
 

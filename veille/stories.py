@@ -336,17 +336,23 @@ def assign(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
 
     Example: ``assign([a.to_record() for a in articles])``.
     """
-    originals = find_duplicates(records)
-    docs = {r["id"]: r["doc"] for r in records}
+    first: dict[str, dict[str, Any]] = {}  # the same article given twice counts once
+    for record in records:
+        first.setdefault(record["id"], record)
+    unique = list(first.values())
+    originals = find_duplicates(unique)
     for record in records:
         original = originals.get(record["id"])
-        record["duplicate_of"] = docs[original] if original else None
+        if first[record["id"]] is not record:
+            original = record["id"]
+        record["duplicate_of"] = first[original]["doc"] if original else None
     items = [
         r
-        for n, record in enumerate(records)
+        for n, record in enumerate(unique)
         if not record.get("rejected")
         for r in reports(record, order=n)
     ]
+    items = list({r.event_id: r for r in items}.values())
     for r in items:
         r.copy_of = originals.get(r.article_id)
     groups = cluster(items)

@@ -34,10 +34,9 @@ from sqlalchemy import (
     delete,
     func,
     select,
+    tuple_,
 )
-from sqlalchemy import (
-    update as sql_update,
-)
+from sqlalchemy import update as sql_update
 
 from .. import reports as _reports
 from .. import stories as _stories
@@ -50,7 +49,7 @@ story_articles = Table(
     Column("id", String(40), primary_key=True),
     Column("doc", Text, nullable=False),
     Column("published", String(10)),
-    Column("ord", Integer, nullable=False),  # the order articles were added, for ties
+    Column("ord", Integer, nullable=False, index=True),  # the order articles were added, for ties
     Column("signature", LargeBinary),  # MinHash values, uint32 little-endian; null if too short
     Column("duplicate_of", String(40), index=True),  # the original's id
 )
@@ -129,6 +128,16 @@ def _scalars(connection: Connection, query, column, values: Iterable[Any]) -> se
     return found
 
 
+def _keyed(connection: Connection, table: Table, wanted: dict[str, set[str]]) -> set[str]:
+    """The event ids filed in ``table`` under any (key, day) of ``wanted``, by the index."""
+    pairs = [(key, day) for key, days in wanted.items() for day in days]
+    hits: set[str] = set()
+    for chunk in _chunks(pairs):
+        query = select(table.c.event_id).where(tuple_(table.c.key, table.c.day).in_(chunk))
+        hits.update(connection.scalars(query))
+    return hits
+
+
 def _copy(row) -> Copy:
     sig = np.frombuffer(row.signature, dtype="<u4") if row.signature else None
     return Copy(row.id, row.doc, row.published, row.ord, sig, row.duplicate_of)
@@ -137,7 +146,7 @@ def _copy(row) -> Copy:
 def update(connection: Connection, records: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Add these articles' records; returns ``{"duplicate_of": {id: doc | None},
     "canonical": {event id: canonical id}, "story": {canonical id: story id}}`` for them."""
-    records = [r for r in records if not r.get("rejected")]
+    records = list({r["id"]: r for r in records if not r.get("rejected")}.values())  # once each
     if not records:
         return {"duplicate_of": {}, "canonical": {}, "story": {}}
     ids = [r["id"] for r in records]
@@ -159,6 +168,7 @@ def update(connection: Connection, records: Sequence[dict[str, Any]]) -> dict[st
     duplicates, moved = _link_copies(connection, new)
     # Reports and canonical events.
     fresh = [rep for copy, r in zip(new, records) for rep in _reports.reports(r, order=copy.order)]
+    fresh = list({rep.event_id: rep for rep in fresh}.values())
     copy_of = {c.key: c.duplicate_of for c in new}
     for rep in fresh:
         rep.copy_of = copy_of.get(rep.article_id)
@@ -251,12 +261,7 @@ def _stored_reports(connection: Connection, fresh, stale: set[str]) -> list[_rep
     for r in fresh:
         for key in _reports.probe(r.keys()):
             wanted.setdefault(f"{r.family}|{key}", set()).update(_window(r.day, _reports.MAX_DAYS))
-    hits: set[str] = set()
-    for chunk in _chunks(wanted):
-        query = select(story_report_keys).where(story_report_keys.c.key.in_(chunk))
-        for row in connection.execute(query):
-            if row.day in wanted[row.key]:
-                hits.add(row.event_id)
+    hits = _keyed(connection, story_report_keys, wanted)
     canonicals = stale | _scalars(
         connection, select(story_reports.c.canonical), story_reports.c.event_id, hits
     )
@@ -274,9 +279,16 @@ def _report_keys(r: _reports.Report) -> list[dict[str, str]]:
 
 
 def _write_canonicals(connection, groups, fresh, stored, before, stale) -> list[dict[str, Any]]:
-    """Rewrite the reports and canonical events these groups changed; returns their summaries
-    with the story each had (None for a new one). ``before``: stored reports' old canonical."""
-    old_ids = set(before.values()) | stale
+    """Rewrite the reports and canonical events these groups changed (a new report, a merge,
+    a report gone); returns their summaries with the story each had (None for a new one).
+    ``before``: the stored reports' canonical before clustering."""
+    groups = {
+        canonical: members
+        for canonical, members in groups.items()
+        if canonical in stale or any(before.get(r.event_id, None) != canonical for r in members)
+    }
+    old_ids = {before[r.event_id] for ms in groups.values() for r in ms if r.event_id in before}
+    old_ids |= stale
     old_stories = {}
     for row in _rows(connection, story_events, story_events.c.id, old_ids):
         old_stories[row.id] = row.story
@@ -330,13 +342,7 @@ def _write_stories(connection: Connection, touched: list[dict[str, Any]]) -> dic
         day = dt.date.fromisoformat(e["day"]) if e["day"] else None
         for key in _stories.story_keys(e):
             wanted.setdefault(key, set()).update(_window(day, _stories.STORY_DAYS))
-    hits: set[str] = set()
-    for chunk in _chunks(wanted):
-        for row in connection.execute(
-            select(story_event_keys).where(story_event_keys.c.key.in_(chunk))
-        ):
-            if row.day in wanted[row.key]:
-                hits.add(row.event_id)
+    hits = _keyed(connection, story_event_keys, wanted)
     story_ids = {e["story"] for e in touched if e["story"]} | _scalars(
         connection, select(story_events.c.story), story_events.c.id, hits
     )
