@@ -34,7 +34,6 @@ from sqlalchemy import (
     delete,
     func,
     select,
-    tuple_,
 )
 from sqlalchemy import update as sql_update
 
@@ -129,12 +128,20 @@ def _scalars(connection: Connection, query, column, values: Iterable[Any]) -> se
 
 
 def _keyed(connection: Connection, table: Table, wanted: dict[str, set[str]]) -> set[str]:
-    """The event ids filed in ``table`` under any (key, day) of ``wanted``, by the index."""
-    pairs = [(key, day) for key, days in wanted.items() for day in days]
+    """The event ids filed in ``table`` under a key of ``wanted`` on one of its days.
+
+    Keys are asked in chunks with the chunk's span of days, which the (key, day) index
+    answers (a row-value ``IN`` would scan the table on SQLite); the days are then checked.
+    """
     hits: set[str] = set()
-    for chunk in _chunks(pairs):
-        query = select(table.c.event_id).where(tuple_(table.c.key, table.c.day).in_(chunk))
-        hits.update(connection.scalars(query))
+    for chunk in _chunks(wanted):
+        days = set().union(*(wanted[key] for key in chunk))
+        if not days:
+            continue
+        query = select(table.c.key, table.c.day, table.c.event_id).where(
+            table.c.key.in_(chunk), table.c.day.between(min(days), max(days))
+        )
+        hits.update(e for key, day, e in connection.execute(query) if day in wanted[key])
     return hits
 
 
