@@ -10,10 +10,16 @@ ENDPOINTS = [
 ]  # fmt: skip
 
 
-def test_home_is_an_honest_placeholder(client):
+def test_home_is_the_page_with_its_assets(client):
     response = client.get("/")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
-    assert "not built yet" in response.text and 'href="/docs"' in response.text
+    assert 'src="/static/app.js"' in response.text and 'href="/docs"' in response.text
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    for asset, kind in [("app.js", "javascript"), ("style.css", "text/css")]:
+        served = client.get(f"/static/{asset}")
+        assert served.status_code == 200 and kind in served.headers["content-type"]
+    missing = client.get("/static/nothing.js")
+    assert missing.status_code == 404 and missing.json()["status"] == 404
 
 
 def test_openapi_lists_every_endpoint(client):

@@ -1,4 +1,5 @@
-"""The FastAPI application: routes under ``/api/``, JSON errors, and the page at ``/``.
+"""The FastAPI application: routes under ``/api/``, JSON errors, and the page at ``/``
+(``static/``, built from ``web/``).
 
 ``create_app(store)`` builds the app over an open store (it does not close it);
 ``serve(db, host=..., port=...)`` opens the store and runs the app with uvicorn.
@@ -12,11 +13,13 @@ from __future__ import annotations
 import hmac
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Body, Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Connection as SQLConnection
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
@@ -40,20 +43,13 @@ EXPORT_LIMIT = 100_000
 #: The environment variable that holds the write token (``POST /api/articles``).
 TOKEN_VARIABLE = "VEILLE_API_TOKEN"
 
-_PLACEHOLDER = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>veille</title></head>
-<body>
-<h1>veille</h1>
-<p>The web interface (events table, map, timeline, article reader) is not built yet.
-The JSON API it will use is running now.</p>
-<ul>
-<li><a href="/docs">/docs</a>: the API, browsable and testable</li>
-<li><a href="/openapi.json">/openapi.json</a>: its OpenAPI document</li>
-<li><a href="/api/events">/api/events</a>: the latest events</li>
-<li><a href="/api/stats">/api/stats</a>: counts by day, type, actor and place</li>
-</ul>
-</body></html>
-"""
+#: The page at ``/`` and its assets, built from ``web/`` (``npm run build``) and committed.
+STATIC = Path(__file__).parent / "static"
+#: The page's Content-Security-Policy: its own scripts, styles and API only, nothing inline.
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
 
 Limit = Annotated[int, Query(ge=1, le=PAGE_LIMIT, description=f"Page size (1 to {PAGE_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, description="How many items to skip.")]
@@ -90,8 +86,11 @@ def create_app(
     app.state.store = store
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home() -> str:
-        return _PLACEHOLDER
+    def home() -> HTMLResponse:
+        page = (STATIC / "index.html").read_text(encoding="utf-8")
+        return HTMLResponse(page, headers={"Content-Security-Policy": PAGE_POLICY})
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/api/events", tags=["events"])
     def list_events(

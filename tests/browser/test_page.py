@@ -1,0 +1,196 @@
+"""The analyst's page driven in headless Chromium: filters, map, reader, exports, hostile text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+import urllib.request
+
+import pytest
+
+from .conftest import HOSTILE
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ALL_EVENTS = {"e11", "e12", "e21", "e22", "e51", "e61"}
+
+
+def wait(driver, condition, *, timeout: float = 10, what: str = "the page"):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(
+        lambda d: condition(d), message=f"timed out waiting for {what}"
+    )
+
+
+def ready(driver, after: int = 0) -> int:
+    """Waits until the page has finished loading its filters more than ``after`` times."""
+    count = wait(
+        driver,
+        lambda d: int(d.execute_script("return document.body.dataset.ready || 0")) > after
+        and (int(d.execute_script("return document.body.dataset.ready")) or True),
+        what="the page to load its data",
+    )
+    del count
+    return int(driver.execute_script("return document.body.dataset.ready"))
+
+
+def rows(driver) -> list[str]:
+    return driver.execute_script(
+        "return [...document.querySelectorAll('#events tbody tr[data-event]')]"
+        ".map(r => r.dataset.event)"
+    )
+
+
+def open_page(browser, server, query: str = "") -> int:
+    browser.driver.get(f"{server}/{query}")
+    return ready(browser.driver)
+
+
+def submit(driver, after: int, **fields: str) -> int:
+    from selenium.webdriver.common.by import By
+
+    for name, value in fields.items():
+        field = driver.find_element(By.NAME, name)
+        driver.execute_script("arguments[0].value = arguments[1]", field, value)
+    driver.find_element(By.ID, "apply").click()
+    return ready(driver, after)
+
+
+def test_page_loads_every_view(browser, server):
+    driver = browser.driver
+    open_page(browser, server)
+    assert set(rows(driver)) == ALL_EVENTS
+    assert driver.execute_script("return document.querySelectorAll('#map path.country').length") > 100
+    assert driver.execute_script("return document.querySelectorAll('#map .marker').length") >= 2
+    days = driver.execute_script(
+        "return [...document.querySelectorAll('#timeline rect.bar')].map(b => b.dataset.day)"
+    )
+    assert days == ["2018-04-07", "2018-04-14", "2018-04-16", "2018-04-17"]
+    actors = driver.execute_script(
+        "return [...document.querySelectorAll('#network .node')].map(n => n.dataset.actor)"
+    )
+    assert {"usa", "syr_gov", "lavrov", "syr_mil", "civilians"} <= set(actors)
+    assert "(6 in all)" in driver.find_element("id", "total").text
+    assert driver.find_element("id", "status").text == ""
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"type": "ACCUSE"}, {"e12", "e21"}),
+        ({"from": "2018-04-15", "to": "2018-04-16"}, {"e21"}),
+        ({"type": "ASSAULT", "from": "2018-04-10"}, {"e11", "e51"}),
+        ({"affiliation": "state-affiliated"}, {"e21", "e22"}),
+        ({"affiliation": "public", "modality": "asserted"}, {"e61"}),
+    ],
+)
+def test_filters_narrow_table_timeline_and_exports(browser, server, fields, expected):
+    driver = browser.driver
+    done = open_page(browser, server)
+    submit(driver, done, **fields)
+    assert set(rows(driver)) == expected
+    bars = driver.execute_script("return document.querySelectorAll('#timeline rect.bar').length")
+    assert bars == len({d for d in driver.execute_script(
+        "return [...document.querySelectorAll('#events td.date')].map(td => td.textContent)")})
+    href = driver.find_element("id", "export-acled").get_attribute("href")
+    for name, value in fields.items():
+        assert f"{name}={value}" in href
+    assert all(f"{n}={v}" in driver.current_url for n, v in fields.items())  # shareable address
+
+
+def test_clicking_a_marker_filters_by_its_area(browser, server):
+    driver = browser.driver
+    done = open_page(browser, server)
+    marker = wait(driver, lambda d: next((m for m in d.find_elements("css selector", "#map .marker")
+                                          if m.get_attribute("data-places") == "Alep"), None),
+                  what="Alep's marker")  # fmt: skip
+    marker.click()
+    done = ready(driver, done)
+    assert rows(driver) == ["e51"]
+    assert "bbox=" in driver.current_url
+    chip = driver.find_element("id", "clear-bbox")
+    chip.click()
+    ready(driver, done)
+    assert set(rows(driver)) == ALL_EVENTS
+
+
+def test_opening_an_event_highlights_its_sentence(browser, server):
+    driver = browser.driver
+    open_page(browser, server)
+    driver.find_element("css selector", '#events tr[data-event="e11"]').click()
+    mark = wait(driver, lambda d: d.find_elements("css selector", "#reader mark.sentence"),
+                what="the highlighted sentence")[0]  # fmt: skip
+    assert mark.text == (
+        "Les États-Unis ont bombardé un centre de recherche près de Damas samedi."
+    )
+    reader = driver.find_element("id", "reader")
+    assert "Le Monde — private (FRA)" in reader.text
+    # the quotation is marked with its speaker, outside the sentence
+    quote = driver.find_element("css selector", "#article-text .quote.quote-start")
+    assert quote.text == "Cette attaque viole le droit international"
+    assert quote.get_attribute("data-speaker") == "gouvernement syrien"
+    # another event of the article moves the mark
+    driver.find_element("partial link text", "ACCUSE").click()
+    wait(driver, lambda d: d.find_element("id", "reader").get_attribute("data-event") == "e12",
+         what="the second event")  # fmt: skip
+    marks = driver.find_elements("css selector", "#reader mark.sentence")
+    assert [m.text for m in marks] == ["Le gouvernement syrien accuse Washington d'agression."]
+
+
+def test_hostile_article_text_shows_as_text(browser, server):
+    driver = browser.driver
+    open_page(browser, server)
+    driver.find_element("css selector", '#events tr[data-event="e51"]').click()
+    wait(driver, lambda d: d.find_elements("css selector", "#reader mark.sentence"),
+         what="the hostile article")  # fmt: skip
+    text = driver.find_element("id", "article-text")
+    assert HOSTILE in text.text
+    assert driver.find_element("id", "reader-title").text == "Alep <b>sous</b> les bombes"
+    assert "Le <i>Courrier</i>" in driver.find_element("id", "reader").text
+    assert not text.find_elements("css selector", "script, img, b, i")
+    assert not driver.find_elements("css selector", "#reader a[href^='javascript']")
+    time.sleep(0.3)  # an onerror would have fired by now
+    assert driver.execute_script("return window.__pwned") is None
+
+
+def test_export_csv_downloads_the_filtered_events(browser, server):
+    driver = browser.driver
+    done = open_page(browser, server)
+    submit(driver, done, type="ASSAULT")
+    link = driver.find_element("id", "export-acled")
+    with urllib.request.urlopen(link.get_attribute("href")) as answer:
+        assert answer.headers["Content-Type"].startswith("text/csv")
+        served = list(csv.DictReader(io.StringIO(answer.read().decode("utf-8"))))
+    link.click()
+    path = browser.downloads / "events.csv"
+    wait(driver, lambda _d: path.exists() and path.stat().st_size > 0, what="the CSV download")
+    downloaded = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert downloaded == served
+    # ACLED leaves out unasserted events: the negated e22 is not there
+    assert {row["event_id_cnty"] for row in downloaded} == {"e11", "e51", "e61"}
+
+
+def test_story_view_puts_versions_side_by_side(browser, server):
+    driver = browser.driver
+    open_page(browser, server)
+    driver.find_element("id", "tab-stories").click()
+    wait(driver, lambda d: d.find_elements("css selector", "#stories .story, #stories .empty"),
+         what="the stories")  # fmt: skip
+    assert not driver.find_element("id", "filters").is_displayed()
+    douma = next(
+        e for e in driver.find_elements("css selector", "#stories .canonical")
+        if len(e.find_elements("css selector", ".version")) == 2
+    )
+    assert "conflict" in douma.get_attribute("class")
+    assert "fatalities: 12 / 40" in douma.find_element("css selector", ".conflicts").text
+    outlets = [v.get_attribute("textContent") for v in douma.find_elements("css selector", ".version .outlet")]
+    assert sorted(outlets) == ["France 24 public", "RT France state-affiliated"]
+    numbers = [n.text for n in douma.find_elements("css selector", ".version dd.differs")]
+    assert "12 dead" in numbers and "40 dead" in numbers
+    # a version opens its article with its sentence highlighted
+    douma.find_element("link text", "Read the article").click()
+    mark = wait(driver, lambda d: d.find_elements("css selector", "#reader mark.sentence"),
+                what="the version's article")[0]  # fmt: skip
+    assert mark.text in {v.text for v in douma.find_elements("css selector", "blockquote")}
