@@ -560,6 +560,47 @@ def _pair(a_event, b_event, *, a_kw=None, b_kw=None):
             ),
             False,
         ),
+        # undated headline with group nouns only: the same place and toll the next day
+        (
+            event(
+                "e1",
+                "ASSAULT",
+                STRIKE,
+                target=["civilians"],
+                place=ARIHA,
+                date="2019-07-22",
+                fatalities=42,
+            ),
+            event(
+                "e2",
+                "ASSAULT",
+                "42 civils tués à Ariha",
+                target=["civilians"],
+                place=ARIHA,
+                fatalities=42,
+            ),
+            True,
+        ),
+        (
+            event(
+                "e1",
+                "ASSAULT",
+                STRIKE,
+                target=["civilians"],
+                place=ARIHA,
+                date="2019-07-22",
+                fatalities=42,
+            ),
+            event(
+                "e2",
+                "ASSAULT",
+                "12 civils tués à Ariha",
+                target=["civilians"],
+                place=ARIHA,
+                fatalities=12,
+            ),
+            False,
+        ),
         # no actors, no place: the same words do not make the same event
         (
             event("e1", "ASSAULT", STRIKE, date="2019-07-22"),
@@ -753,6 +794,14 @@ def test_extract_links_copies_and_reports_across_inputs():
     # the wire copy's events are the original's events
     a1, a2 = ({e["canonical"] for e in records[d]["events"]} for d in ORDER[:2])
     assert a1 and a1 == a2
+    # the strike with 42 dead: a headline in the original, a body sentence in the rewrite
+    strike = {
+        e["canonical"] for d in ORDER[:3] for e in records[d]["events"] if e["fatalities"] == 42
+    }
+    assert len(strike) == 1
+    # three days later at the same town: another strike
+    later = {e["canonical"] for e in records["a6_ariha_later.txt"]["events"]}
+    assert later and not later & strike
 
 
 @pytest.mark.slow

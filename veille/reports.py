@@ -336,8 +336,8 @@ def same_event(a: Report, b: Report) -> bool:
     """
     if a.article_id == b.article_id or a.family != b.family:
         return False
-    if _copies(a, b):  # one text republished: the same sentence is the same event
-        return a.type == b.type and _words(a.sentence) == _words(b.sentence)
+    if _copies(a, b) and a.type == b.type and _words(a.sentence) == _words(b.sentence):
+        return True  # one text republished: the same sentence is the same event
     if _MODALITY.get(a.modality) != _MODALITY.get(b.modality):
         return False
     da, db = a.day, b.day
@@ -354,8 +354,11 @@ def same_event(a: Report, b: Report) -> bool:
     place = place_agreement(a, b)
     if actors == "conflict" or place == "different":
         return False
-    if undated:  # only with very strong agreement
-        return a.type == b.type and actors == "strong" and place == "same"
+    if undated:  # only with very strong agreement: same type and place, and named actors or,
+        # within a day (a headline's "42 civils tués"), the same numbers
+        if a.type != b.type or place != "same":
+            return False
+        return actors == "strong" or (gap <= 1 and numbers_agree(a, b))
     if actors == "strong":
         return True
     evidence = numbers_agree(a, b) or text_similarity(a, b) >= TEXT_SIMILAR
