@@ -104,33 +104,36 @@ def server(tmp_path_factory) -> Iterator[str]:
         store.save(browser_articles())
         store.add_to_stories(store.records(status="ok"))
     port = _free_port()
-    log = open(folder / "serve.log", "wb")
-    env = {k: v for k, v in os.environ.items() if k != "VEILLE_API_TOKEN"}
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from veille.cli import main; main()", "serve", "--db", db,
-         "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, env=env,
-    )  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k != "VEILLE_API_TOKEN"}  # read-only
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/api/stats", timeout=2):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    output = (folder / "serve.log").read_text(errors="replace")
-                    pytest.fail(f"veille serve did not start:\n{output}", pytrace=False)
-                time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
+    with open(folder / "serve.log", "wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-c", "from veille.cli import main; main()", "serve", "--db", db,
+             "--host", "127.0.0.1", "--port", str(port)],
+            stdout=log, stderr=subprocess.STDOUT, env=env,
+        )  # fmt: skip
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+            _wait_for(base, process, folder / "serve.log")
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _wait_for(base: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/api/stats", timeout=2):
+                return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                output = log.read_text(errors="replace")
+                pytest.fail(f"veille serve did not start:\n{output}", pytrace=False)
+            time.sleep(0.2)
 
 
 @dataclasses.dataclass

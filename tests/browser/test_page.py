@@ -25,15 +25,10 @@ def wait(driver, condition, *, timeout: float = 10, what: str = "the page"):
 
 
 def ready(driver, after: int = 0) -> int:
-    """Waits until the page has finished loading its filters more than ``after`` times."""
-    count = wait(
-        driver,
-        lambda d: int(d.execute_script("return document.body.dataset.ready || 0")) > after
-        and (int(d.execute_script("return document.body.dataset.ready")) or True),
-        what="the page to load its data",
-    )
-    del count
-    return int(driver.execute_script("return document.body.dataset.ready"))
+    """Waits until the page has applied filters more than ``after`` times; returns how many."""
+    script = "return Number(document.body.dataset.ready || 0)"
+    wait(driver, lambda d: d.execute_script(script) > after, what="the page to load its data")
+    return driver.execute_script(script)
 
 
 def rows(driver) -> list[str]:
@@ -62,7 +57,9 @@ def test_page_loads_every_view(browser, server):
     driver = browser.driver
     open_page(browser, server)
     assert set(rows(driver)) == ALL_EVENTS
-    assert driver.execute_script("return document.querySelectorAll('#map path.country').length") > 100
+    assert (
+        driver.execute_script("return document.querySelectorAll('#map path.country').length") > 100
+    )
     assert driver.execute_script("return document.querySelectorAll('#map .marker').length") >= 2
     days = driver.execute_script(
         "return [...document.querySelectorAll('#timeline rect.bar')].map(b => b.dataset.day)"
@@ -92,8 +89,14 @@ def test_filters_narrow_table_timeline_and_exports(browser, server, fields, expe
     submit(driver, done, **fields)
     assert set(rows(driver)) == expected
     bars = driver.execute_script("return document.querySelectorAll('#timeline rect.bar').length")
-    assert bars == len({d for d in driver.execute_script(
-        "return [...document.querySelectorAll('#events td.date')].map(td => td.textContent)")})
+    assert bars == len(
+        {
+            d
+            for d in driver.execute_script(
+                "return [...document.querySelectorAll('#events td.date')].map(td => td.textContent)"
+            )
+        }
+    )
     href = driver.find_element("id", "export-acled").get_attribute("href")
     for name, value in fields.items():
         assert f"{name}={value}" in href
@@ -122,9 +125,7 @@ def test_opening_an_event_highlights_its_sentence(browser, server):
     driver.find_element("css selector", '#events tr[data-event="e11"]').click()
     mark = wait(driver, lambda d: d.find_elements("css selector", "#reader mark.sentence"),
                 what="the highlighted sentence")[0]  # fmt: skip
-    assert mark.text == (
-        "Les États-Unis ont bombardé un centre de recherche près de Damas samedi."
-    )
+    assert mark.text == ("Les États-Unis ont bombardé un centre de recherche près de Damas samedi.")
     reader = driver.find_element("id", "reader")
     assert "Le Monde — private (FRA)" in reader.text
     # the quotation is marked with its speaker, outside the sentence
@@ -180,12 +181,16 @@ def test_story_view_puts_versions_side_by_side(browser, server):
          what="the stories")  # fmt: skip
     assert not driver.find_element("id", "filters").is_displayed()
     douma = next(
-        e for e in driver.find_elements("css selector", "#stories .canonical")
+        e
+        for e in driver.find_elements("css selector", "#stories .canonical")
         if len(e.find_elements("css selector", ".version")) == 2
     )
     assert "conflict" in douma.get_attribute("class")
     assert "fatalities: 12 / 40" in douma.find_element("css selector", ".conflicts").text
-    outlets = [v.get_attribute("textContent") for v in douma.find_elements("css selector", ".version .outlet")]
+    outlets = [
+        v.get_attribute("textContent")
+        for v in douma.find_elements("css selector", ".version .outlet")
+    ]
     assert sorted(outlets) == ["France 24 public", "RT France state-affiliated"]
     numbers = [n.text for n in douma.find_elements("css selector", ".version dd.differs")]
     assert "12 dead" in numbers and "40 dead" in numbers

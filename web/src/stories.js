@@ -1,6 +1,10 @@
 // Stories (/api/stories): each canonical event with its versions side by side, and what differs.
 import { el, replace, colour } from "./dom.js";
 
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
 function numbers(version) {
   const out = [];
   if (version.fatalities !== null && version.fatalities !== undefined) out.push(`${version.fatalities} dead`);
@@ -38,7 +42,7 @@ function canonical(event, open) {
       el("span", { class: "type", style: `background:${colour(event.type)}` }, event.type || "?"),
       ` ${event.date || event.day || "?"} ${who}${whom}`,
       event.place && event.place.name ? ` at ${event.place.name}` : "",
-      ` (${event.reports || (event.versions || []).length} reports)`),
+      ` (${plural(event.reports || (event.versions || []).length, "report")})`),
     conflicts.length
       ? el("p", { class: "conflicts" }, "Differs: ",
           conflicts.map((c) => `${c.field}${c.unit ? ` (${c.unit})` : ""}: ${(c.values || []).join(" / ")}`).join("; "))
@@ -57,7 +61,7 @@ export function renderStories(container, answer, open) {
     answer.stories.map((story) =>
       el("section", { class: "story", "data-story": story.id },
         el("h3", {}, `${story.first_day || "?"}${story.last_day && story.last_day !== story.first_day ? ` → ${story.last_day}` : ""}`,
-          ` — ${story.events.length} event${story.events.length > 1 ? "s" : ""}`),
+          ` — ${plural(story.events.length, "event")}`),
         story.events.map((e) => canonical(e, open)))),
   );
 }
