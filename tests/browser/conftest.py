@@ -37,7 +37,8 @@ ALEP = Place("Alep", aliases=["Aleppo"], lat=36.20, lon=37.16, country="SY", kin
 def hostile_article() -> Article:
     """An article whose text holds markup, with an event on the sentence before it."""
     sentence = "Les forces syriennes ont bombardé Alep mardi."
-    text = f"Alep sous les bombes.\n{sentence}\n{HOSTILE}\nFin."
+    # an emoji (two UTF-16 units, one code point) before the sentence shifts naive offsets
+    text = f"Alep sous les bombes \U0001f4a5.\n{sentence}\n{HOSTILE}\nFin."
     start = text.index(sentence)
     return Article(
         id="a5", name="a5.txt", raw=text, text=text, pipeline_version="test", language="fr",

@@ -148,6 +148,8 @@ def test_hostile_article_text_shows_as_text(browser, server):
          what="the hostile article")  # fmt: skip
     text = driver.find_element("id", "article-text")
     assert HOSTILE in text.text
+    mark = driver.find_element("css selector", "#reader mark.sentence")
+    assert mark.text == "Les forces syriennes ont bombardé Alep mardi."  # offsets in code points
     assert driver.find_element("id", "reader-title").text == "Alep <b>sous</b> les bombes"
     assert "Le <i>Courrier</i>" in driver.find_element("id", "reader").text
     assert not text.find_elements("css selector", "script, img, b, i")

@@ -65,7 +65,7 @@ async function loadViews() {
     get("/api/network", state.filters, { limit: 200 }),
   ]);
   $("total").textContent = `(${stats.total.toLocaleString("en")} in all)`;
-  renderTimeline($("timeline"), stats.by_day, (day) => apply({ ...state.filters, from: day, to: day }));
+  renderTimeline($("timeline"), stats.by_day, (from, to) => apply({ ...state.filters, from, to }));
   renderMap($("map"), places.places, (picked) => apply({ ...state.filters, bbox: bbox(picked) }));
   renderNetwork($("network"), network.edges, (edge) =>
     apply(edge.actor ? { ...state.filters, actor: edge.actor } : { ...state.filters, actor: edge.source, type: edge.type }));

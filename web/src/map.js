@@ -6,8 +6,8 @@ import world from "world-atlas/countries-110m.json";
 import { svg, replace } from "./dom.js";
 
 const WIDTH = 640;
-const HEIGHT = 560;
-const CELL = 28; // pixels: places closer than this share a marker
+const HEIGHT = 620;
+const CELL = 36; // pixels: places closer than this share a marker
 const countries = feature(world, world.objects.countries);
 // The Levant and its neighbours when there is nothing to show.
 const DEFAULT_VIEW = { type: "MultiPoint", coordinates: [[25, 27], [55, 42]] };
@@ -86,7 +86,7 @@ export function renderMap(container, places, pick) {
             onkeydown: (e) => { if (e.key === "Enter") pick(m.places); },
           },
           svg("title", {}, label),
-          svg("circle", { r: (6 + 14 * Math.sqrt(m.events / biggest)).toFixed(1) }),
+          svg("circle", { r: (7 + 10 * Math.sqrt(m.events / biggest)).toFixed(1) }),
           svg("text", { "text-anchor": "middle", dy: "0.35em" }, String(m.events)),
         );
       }),

@@ -72,7 +72,7 @@ function field(name, value) {
 /** Shows the article in the reader panel, the given event's sentence highlighted. */
 export function renderArticle(body, article, eventId, reopen) {
   const actors = new Map((article.actors || []).map((a) => [a.id, a]));
-  const who = (id) => (id === "outlet" ? `the outlet (${article.outlet || "?"})` : actors.get(id)?.name || id);
+  const who = (id) => (id === "outlet" ? (article.outlet ? `the outlet (${article.outlet})` : "the outlet") : actors.get(id)?.name || id);
   const events = article.events || [];
   const event = events.find((e) => e.id === eventId) || null;
   const quotes = (article.quotes || []).map((q) => ({ ...q, speakerName: q.speaker ? who(q.speaker) : null }));
