@@ -3,7 +3,7 @@
 // 110m countries, all inlined, nothing fetched from the internet), the HTML and the CSS.
 //   cd web && npm ci && npm run build
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -24,4 +24,12 @@ await build({
 for (const name of ["index.html", "style.css"]) {
   copyFileSync(join(here, "src", name), join(out, name));
 }
+// The bundled packages' licences travel with the bundle.
+const bundled = ["d3-geo", "d3-array", "internmap", "topojson-client", "world-atlas"];
+const notices = bundled.map((name) => {
+  const { version } = JSON.parse(readFileSync(join(here, "node_modules", name, "package.json"), "utf8"));
+  const licence = readFileSync(join(here, "node_modules", name, "LICENSE"), "utf8").trim();
+  return `${name} ${version}\n\n${licence}\n`;
+});
+writeFileSync(join(out, "LICENSES.txt"), `Packages bundled into app.js:\n\n${notices.join("\n----\n\n")}`);
 console.log(`built ${out}`);
