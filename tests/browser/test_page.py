@@ -201,3 +201,18 @@ def test_story_view_puts_versions_side_by_side(browser, server):
     mark = wait(driver, lambda d: d.find_elements("css selector", "#reader mark.sentence"),
                 what="the version's article")[0]  # fmt: skip
     assert mark.text in {v.text for v in douma.find_elements("css selector", "blockquote")}
+
+
+def test_timeline_bar_and_network_node_narrow_the_events(browser, server):
+    driver = browser.driver
+    done = open_page(browser, server)
+    driver.find_element("css selector", '#timeline rect.bar[data-day="2018-04-14"]').click()
+    done = ready(driver, done)
+    assert set(rows(driver)) == {"e11", "e12"}
+    assert "from=2018-04-14" in driver.current_url and "to=2018-04-14" in driver.current_url
+    driver.find_element("id", "reset").click()
+    done = ready(driver, done)
+    driver.find_element("css selector", '#network .node[data-actor="lavrov"]').click()
+    ready(driver, done)
+    assert rows(driver) == ["e21"]
+    assert driver.find_element("name", "actor").get_attribute("value") == "lavrov"
