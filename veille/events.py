@@ -43,17 +43,9 @@ from .ids import event_id
 from .lexicon import Trigger, Triggers
 from .model import Actor, Article, Event, Place
 from .registry import Registry
+from .speech import DOCUMENTS, speech_verbs
+from .speech import outlet_voice as _outlet_voice
 
-SPEECH = {
-    "affirmer", "déclarer", "dire", "indiquer", "préciser", "souligner", "ajouter", "estimer",
-    "assurer", "expliquer", "annoncer", "noter", "rappeler", "insister", "confirmer",
-    "réitérer", "faire", "répondre", "poursuivre", "conclure", "avertir", "prévenir",
-    "considérer", "juger", "signaler", "relever", "observer", "constater", "écrire",
-    "révéler", "prétendre", "soutenir", "accuser", "dénoncer", "démentir", "nier",
-    "reconnaître", "admettre", "qualifier", "évoquer", "détailler", "marteler", "lancer",
-    "martèle", "déplorer", "regretter", "craindre", "espérer", "penser", "croire",
-    "mentionner", "citer", "exprimer", "informer", "communiquer", "publier", "diffuser",
-}  # fmt: skip
 NEGATORS = {"pas", "jamais", "plus", "guère", "aucun", "aucune", "nullement", "ni", "rien"}
 REFUSALS = {"refuser", "renoncer", "nier", "démentir", "exclure", "rejeter", "empêcher"}
 FUTURE_HEADS = {"aller", "devoir", "prévoir", "compter", "envisager", "projeter", "s'apprêter", "apprêter", "promettre", "décider"}
@@ -409,7 +401,7 @@ class EventCoder:
         node = head
         while node.head.i != node.i:
             parent = node.head
-            if node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and parent.lemma_.lower() in SPEECH:
+            if node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and parent.lemma_.lower() in speech_verbs():
                 if _outlet_voice(parent):
                     return "outlet", False
                 speaker = self._subject(parent, context)
@@ -431,7 +423,7 @@ class EventCoder:
                 return speaker, True
         # an incise: "Rien que samedi, 20 000 personnes sont parties, a indiqué X"
         for token in sentence:
-            if token.dep_ == "parataxis" and token.lemma_.lower() in SPEECH and token.i > head.i:
+            if token.dep_ == "parataxis" and token.lemma_.lower() in speech_verbs() and token.i > head.i:
                 speaker = self._subject(token, context)
                 if speaker and speaker not in source:
                     return speaker, False
@@ -503,7 +495,7 @@ class EventCoder:
         """Remember the last actor that was a subject, for pronouns further on, and
         the last one who spoke, for the documents that speak for them."""
         for token in sentence:
-            if token.lemma_.lower() in SPEECH and token.pos_ in ("VERB", "AUX") and not _outlet_voice(token):
+            if token.lemma_.lower() in speech_verbs() and token.pos_ in ("VERB", "AUX") and not _outlet_voice(token):
                 speaker = self._subject(token, context)
                 if speaker:
                     context.last_speaker = speaker
@@ -611,25 +603,6 @@ def _anaphoric(noun) -> bool:
     return " ".join(t.lower_ for t in following) == "en question"
 
 
-def _outlet_voice(verb) -> bool:
-    """Is this speech verb the outlet's own ("il convient de rappeler", "rappelons")?"""
-    if "Imp" in verb.morph.get("Mood") or (
-        "1" in verb.morph.get("Person") and "Plur" in verb.morph.get("Number")
-    ):
-        return True
-    node = verb
-    for _ in range(3):
-        for child in node.children:
-            if child.dep_ == "expl:subj":
-                return True
-            if child.dep_ == "nsubj" and child.lower_ == "il" and node.lemma_ in IMPERSONAL:
-                return True
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return False
-
-
 #: Verbs of stating a position: said by two or more together, an agreement.
 JOINT_VERBS = {
     "souligner", "réitérer", "réaffirmer", "affirmer", "déclarer", "exprimer", "insister",
@@ -638,12 +611,6 @@ JOINT_VERBS = {
 
 #: Prepositions that place rather than name a participant.
 LOCATIVE = {"à", "en", "dans", "près", "vers", "depuis", "sur"}
-
-#: Nouns of documents that speak for their author ("le communiqué précise que").
-DOCUMENTS = {"communiqué", "texte", "déclaration", "rapport", "document", "note", "lettre", "message", "bilan"}
-
-#: Verbs whose "il" is nobody: "il convient de rappeler que", "il faut noter que".
-IMPERSONAL = {"convenir", "falloir", "importer", "rester", "sembler", "paraître", "agir"}
 
 
 def _says_that(token) -> bool:

@@ -19,20 +19,9 @@ import re
 from dataclasses import dataclass
 
 from .model import Article, Quote
+from .speech import DOCUMENTS, speech_verbs
+from .speech import outlet_voice as _outlet_voice
 
-SPEECH_VERBS = {
-    "affirmer", "déclarer", "dire", "indiquer", "préciser", "souligner", "ajouter", "estimer",
-    "assurer", "expliquer", "annoncer", "noter", "rappeler", "insister", "confirmer",
-    "réitérer", "répondre", "poursuivre", "conclure", "avertir", "prévenir", "considérer",
-    "juger", "signaler", "relever", "observer", "constater", "écrire", "révéler",
-    "prétendre", "soutenir", "démentir", "nier", "reconnaître", "admettre", "marteler",
-    "lancer", "déplorer", "regretter", "espérer", "penser", "croire", "mentionner",
-    "avancer", "accuser", "dénoncer", "fustiger", "critiquer", "exhorter", "appeler",
-    "demander", "exiger", "réclamer", "proclamer", "martèler", "s'exclamer", "exclamer",
-    "commenter", "développer", "détailler", "raconter", "témoigner", "confier", "lâcher",
-    "glisser", "tonner", "ironiser", "faire savoir", "informer", "menacer", "promettre",
-    "pointer", "réaffirmer", "évoquer", "qualifier", "mettre en garde", "plaider",
-}  # fmt: skip
 _QUOTE = re.compile(r"«\s*([^«»]+?)\s*»|“([^“”]+?)”|\"([^\"\n]+?)\"")
 _MIN_WORDS = 2
 #: Speech verbs whose object is what was said ("a souligné la nécessité de ...").
@@ -85,7 +74,7 @@ class QuoteFinder:
                 last[0] = speaker
         if doc is not None:
             for verb in doc:
-                if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
+                if verb.lemma_.lower() not in speech_verbs() or verb.pos_ not in ("VERB", "AUX"):
                     continue
                 for found in _said(verb, text):
                     begin, finish = found
@@ -138,7 +127,7 @@ class QuoteFinder:
         # after: « ... », a précisé X / a-t-il dit
         after = [t for t in doc if end <= t.idx < end + 80]
         for token in after[:8]:
-            if token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+            if token.lemma_.lower() in speech_verbs() and token.pos_ in ("VERB", "AUX"):
                 return _subject_actor(token, by_token, subjects)
             if token.text in (".", "«") or token.is_sent_start and token.idx > end + 2:
                 break
@@ -148,7 +137,7 @@ class QuoteFinder:
         for token in reversed(before):
             if token.text in (".", "!", "?") and token.idx < start - 2:
                 break
-            if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in SPEECH_VERBS or colon):
+            if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in speech_verbs() or colon):
                 speaker = _subject_actor(token, by_token, subjects)
                 if speaker is not None:
                     return speaker
@@ -206,28 +195,9 @@ def _governing_subject(doc, start: int, end: int, by_token, subjects) -> str | N
     return None
 
 
-#: Nouns of documents that speak for their author ("le communiqué précise que").
-DOCUMENTS = {"communiqué", "texte", "déclaration", "rapport", "document", "note", "lettre", "message", "bilan"}
-
 
 def _document_subject(verb) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENTS for c in verb.children)
-
-
-def _outlet_voice(verb) -> bool:
-    """Is this speech verb the outlet's own ("il convient de rappeler", "rappelons")?"""
-    if "Imp" in verb.morph.get("Mood") or (
-        "1" in verb.morph.get("Person") and "Plur" in verb.morph.get("Number")
-    ):
-        return True
-    node = verb
-    for _ in range(3):
-        if any(c.dep_ == "expl:subj" or (c.dep_ == "nsubj" and c.lower_ == "il" and node.lemma_ in ("convenir", "falloir", "importer")) for c in node.children):
-            return True
-        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
-            break
-        node = node.head
-    return False
 
 
 def _subjects(doc, by_token, speakers: set[str] | None = None) -> list[tuple[int, str]]:
