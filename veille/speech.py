@@ -44,7 +44,7 @@ def outlet_voice(verb) -> bool:
                 return True
             if child.dep_ == "nsubj" and child.lower_ == "il" and node.lemma_ in IMPERSONAL:
                 return True
-        if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp"):
+        if node.head.i == node.i:
             break
         node = node.head
     return False
