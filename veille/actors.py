@@ -118,6 +118,10 @@ COLLECTIVES: tuple[Collective, ...] = (
     Collective("civilians", "civils", "organization", "CVL", (
         "civils", "population civile", "populations civiles", "habitants", "civilians",
     )),
+    Collective("gulf_states", "pays du golfe Persique", "organization", "GOV", (
+        "pays du golfe Persique", "pays du Golfe", "pays arabes du Golfe", "monarchies du Golfe",
+        "pétromonarchies du Golfe", "monarchies pétrolières du Golfe", "Gulf states",
+    )),
     Collective("west", "Occident", "organization", "GOV", (
         "Occident", "Occidentaux", "pays occidentaux", "puissances occidentales",
         "the West", "Western countries",

@@ -707,7 +707,8 @@ def _fill(slot: str, head, tokens) -> list:
             # straight up to the verb: "X a mené des frappes", "lors d'une rencontre, X ...";
             # not out of another noun's complement ("à l'occasion de l'assassinat de Y")
             if governor.head.i == governor.i or not governor.dep_.startswith(("obj", "obl", "conj", "appos", "xcomp")):
-                break
+                if not (governor.dep_ == "advmod" and governor.pos_ == "ADV" and governor.i != head.i):
+                    break  # ("lors d'une rencontre": the parse hangs it on the adverb "lors")
             via, governor = governor, governor.head
         if governor.lemma_.lower() in MENTIONING and via.dep_ == "obj":
             return []  # "X a évoqué la victoire de Y": X only talks about it
