@@ -271,3 +271,22 @@ def test_a_reminder_in_the_pluperfect_is_background(read):
     )
     request = [e for e in article.events if e.type == "REQUEST"]
     assert request and request[0].modality == "historical"
+
+
+def test_according_to_a_communique_is_its_author(read):
+    article = read(
+        "Vladimir Poutine s'est entretenu avec Recep Tayyip Erdogan, selon un communiqué publié par le Kremlin.",
+        published=dt.date(2016, 12, 20),
+    )
+    consult = [e for e in article.events if e.type == "CONSULT"]
+    assert consult and consult[0].according_to == "rus_gov"
+
+
+def test_a_headline_that_names_fewer_parties_is_the_same_event(read):
+    article = read(
+        "Lavrov accuse Washington.\n"
+        "Le ministre Sergueï Lavrov a accusé les États-Unis et la coalition internationale de protéger Daech.",
+        published=dt.date(2017, 11, 9),
+    )
+    accusations = [e for e in article.events if e.type == "ACCUSE"]
+    assert len(accusations) == 1 and {"usa_gov", "intl_coalition"} <= set(accusations[0].target)

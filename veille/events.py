@@ -137,12 +137,17 @@ class EventCoder:
             found = _richest(self._sentence(sentence, context))
             found += [e for e in (_allegation(f, article) for f in found) if e is not None]
             for event in found:
-                key = (event.type, tuple(sorted(event.source)), tuple(sorted(event.target)))
+                # told again (a headline, a recap): the same act by the same voice, once;
+                # another day or another claimant makes another event
+                key = (
+                    event.type, tuple(sorted(event.source)), tuple(sorted(event.target)),
+                    event.modality, event.according_to, event.date,
+                )  # fmt: skip
                 if key in seen:
                     continue
                 seen.add(key)
                 events.append(event)
-        return events
+        return _richest(events, across=True)
 
     # -- one sentence ------------------------------------------------------------
 
@@ -416,6 +421,12 @@ class EventCoder:
             if token.lower_ in ("selon", "d'après") or (token.lower_ == "après" and token.i > 0 and token.nbor(-1).lower_ in ("d'", "d")):
                 governed = token.head
                 actors = [a for a in self._actor_of(governed, context, "obl") if a not in source]
+                if not actors and governed.lemma_.lower() in DOCUMENTS:
+                    # "selon un communiqué publié par le Kremlin", "d'après le rapport de l'ONU"
+                    for inner in governed.subtree:
+                        actors = [a for a in context.by_token.get(inner.i, []) if a not in source]
+                        if actors:
+                            break
                 if actors:
                     return actors[0], False
         for start, end, speaker in context.quotes:
@@ -514,15 +525,18 @@ HARMFUL = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "REJECT", "ACCUSE"}
 ABETTING = {"AID", "SUPPORT", "COOPERATE"}
 
 
-def _richest(events: list[Event]) -> list[Event]:
-    """Of the events of one sentence with the same type and sources, keep those whose
-    targets no other one includes ("soutenus" read twice, once without its target)."""
+def _richest(events: list[Event], *, across: bool = False) -> list[Event]:
+    """Keep the events no other one includes: same type, sources and targets within
+    the other's ("soutenus" read twice, once without its target; a headline that
+    names fewer parties than the body). ``across`` an article, events of two
+    different days stay apart."""
     kept = []
     for event in events:
         if any(
             other is not event and other.type == event.type
             and set(event.source) <= set(other.source) and set(event.target) <= set(other.target)
             and (set(event.source), set(event.target)) != (set(other.source), set(other.target))
+            and (not across or event.date is None or other.date in (None, event.date))
             for other in events
         ):  # fmt: skip
             continue
@@ -680,6 +694,15 @@ def _fill(slot: str, head, tokens) -> list:
         if not found and slot == "obj":
             for token in tokens[1:]:
                 found += [c for c in token.children if c.dep_ in ("nmod", "obj")]
+        if found and slot == "obj":
+            # "a accusé les États-Unis et la coalition": a noun the parse conjoins to the
+            # verb after its object is a second object
+            last = max(t.i for t in found)
+            found += [
+                c for c in head.children
+                if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > last
+                and any(g.dep_ == "cc" for g in c.children)
+            ]  # fmt: skip
         return found
     if kind == "obl":
         if prep == "par":
