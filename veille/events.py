@@ -132,22 +132,11 @@ class EventCoder:
                 if place is not None:
                     context.places[token.i] = place
         events: list[Event] = []
-        seen: set[tuple] = set()
         for sentence in doc.sents:
             found = _richest(self._sentence(sentence, context))
             found += [e for e in (_allegation(f, article) for f in found) if e is not None]
-            for event in found:
-                # told again (a headline, a recap): the same act by the same voice, once;
-                # another day or another claimant makes another event
-                key = (
-                    event.type, tuple(sorted(event.source)), tuple(sorted(event.target)),
-                    event.modality, event.according_to, event.date,
-                )  # fmt: skip
-                if key in seen:
-                    continue
-                seen.add(key)
-                events.append(event)
-        return _richest(events, across=True)
+            events += found
+        return _richest(_once(events), across=True)
 
     # -- one sentence ------------------------------------------------------------
 
@@ -523,6 +512,29 @@ class EventCoder:
 #: statement an accusation; AID and SUPPORT count when they go to armed groups.
 HARMFUL = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "REJECT", "ACCUSE"}
 ABETTING = {"AID", "SUPPORT", "COOPERATE"}
+
+
+def _once(events: list[Event]) -> list[Event]:
+    """Each event once per article: the same type between the same parties told again
+    (a headline, a recap) is one event, coded from its most specific telling (dated,
+    attributed, in the body); two different dates make two events."""
+    kept: list[Event] = []
+    for event in events:
+        key = (event.type, set(event.source), set(event.target))
+        same = next(
+            (i for i, k in enumerate(kept) if (k.type, set(k.source), set(k.target)) == key
+             and (k.date is None or event.date is None or k.date == event.date)),
+            None,
+        )  # fmt: skip
+        if same is None:
+            kept.append(event)
+        elif _specificity(event) > _specificity(kept[same]):
+            kept[same] = event
+    return kept
+
+
+def _specificity(event: Event) -> tuple[int, int, int]:
+    return (event.date is not None, event.according_to not in (None, "outlet"), len(event.sentence))
 
 
 def _richest(events: list[Event], *, across: bool = False) -> list[Event]:
