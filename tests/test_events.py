@@ -290,3 +290,15 @@ def test_a_headline_that_names_fewer_parties_is_the_same_event(read):
     )
     accusations = [e for e in article.events if e.type == "ACCUSE"]
     assert len(accusations) == 1 and {"usa_gov", "intl_coalition"} <= set(accusations[0].target)
+
+
+def test_what_a_speaker_details_is_an_indirect_quote_stopping_at_the_next_quotation(read):
+    article = read(
+        "Sergueï Lavrov a reçu la presse. Il a détaillé la stratégie de la Russie pour évacuer les "
+        "civils d'Alep et précisé que « les corridors resteront ouverts toute la semaine »."
+    )
+    detailed = [q for q in article.quotes if q.text.startswith("la stratégie de la Russie")]
+    assert detailed and detailed[0].speaker == "lavrov" and not detailed[0].direct
+    assert "corridors" not in detailed[0].text
+    direct = [q for q in article.quotes if q.direct]
+    assert direct and direct[0].text.startswith("les corridors resteront")

@@ -78,7 +78,13 @@ class QuoteFinder:
                     continue
                 for found in _said(verb, text):
                     begin, finish = found
-                    if any(a < finish and begin < b for a, b in taken):
+                    # stop short of a quotation that follows in the same sentence
+                    ahead = [a for a, b in taken if begin < a < finish]
+                    if ahead:
+                        finish = min(ahead)
+                        while finish > begin and not text[finish - 1].isalnum():
+                            finish -= 1
+                    if finish <= begin or any(a < finish and begin < b for a, b in taken):
                         continue
                     speaker = _subject_actor(verb, by_token, subjects)
                     quotes.append(
@@ -160,8 +166,16 @@ def _said(verb, text: str) -> list[tuple[int, int]]:
                 words = [w for w in words if not (oblique_sur and w.dep_ == "case" and w.head.i == child.i)]
                 if len(words) >= 3:
                     # to the end of the verb's clause: "la stratégie de l'Iran pour évacuer ..."
-                    tail = [t for t in verb.subtree if t.i > words[-1].i and not t.is_punct]
-                    last = tail[-1] if tail and tail[-1].i - words[-1].i < 40 else words[-1]
+                    tail = []
+                    for t in verb.subtree:
+                        if t.i <= words[-1].i:
+                            continue
+                        if t.head.i == verb.i and t.dep_ in ("conj", "cc", "ccomp", "parataxis"):
+                            break  # "... et précisé que": another statement begins
+                        if not t.is_punct:
+                            tail.append(t)
+                    tail = [t for t in tail if t.i - words[-1].i <= 40]  # a clause, not a page
+                    last = tail[-1] if tail else words[-1]
                     out.append((words[0].idx, last.idx + len(last.text)))
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.dep_.startswith("aux"):
@@ -237,6 +251,12 @@ def _subject_actor(verb, by_token, subjects) -> str | None:
         return _last_before(subjects, verb.idx)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject_actor(verb.head, by_token, subjects)
+    if not any(c.dep_.startswith("nsubj") for c in verb.children):
+        # no subject in the parse (a sentence cut after a long apposition): the person
+        # named just before
+        near = [s for s in subjects if verb.idx - 300 < s[0] < verb.idx]
+        if near:
+            return near[-1][1]
     return None
 
 
