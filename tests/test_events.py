@@ -302,3 +302,21 @@ def test_what_a_speaker_details_is_an_indirect_quote_stopping_at_the_next_quotat
     assert "corridors" not in detailed[0].text
     direct = [q for q in article.quotes if q.direct]
     assert direct and direct[0].text.startswith("les corridors resteront")
+
+
+def test_leaders_agreeing_to_work_with_someone_name_them_as_target(read):
+    article = read(
+        "Vladimir Poutine et Hassan Rohani ont souligné l'importance de coordonner les efforts avec la Turquie.",
+        published=dt.date(2016, 12, 20),
+    )
+    agree = [e for e in article.events if e.type == "AGREE"]
+    assert agree and agree[0].target == ["tur_gov"]
+
+
+def test_must_in_an_incise_is_a_request_too(read):
+    article = read(
+        "La Russie et la Syrie doivent garantir la sécurité des civils, a déclaré John Kerry.",
+        published=dt.date(2016, 12, 10),
+    )
+    requests = [e for e in article.events if e.type == "REQUEST"]
+    assert requests and requests[0].source == ["kerry"]

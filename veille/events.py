@@ -162,6 +162,17 @@ class EventCoder:
         self._subjects(sentence, context)
         return found
 
+    def _partners(self, verb, context: Context) -> list[str]:
+        """Actors named "avec X" anywhere in a verb's clause ("coordonner les efforts
+        avec la Turquie")."""
+        out: list[str] = []
+        for token in verb.subtree:
+            if token.dep_.startswith(("obl", "nmod")) and _case(token) == "avec":
+                for actor in self._actors(token, context, "obl:avec"):
+                    if actor not in out:
+                        out.append(actor)
+        return out
+
     def _joint_statements(self, sentence, context: Context, found: list[Event], used: set[int]) -> list[Event]:
         """Two or more leaders stating something together ("Poutine et Pezeshkian ont
         souligné l'importance de ...") express agreement: PLOVER's AGREE among them."""
@@ -191,7 +202,7 @@ class EventCoder:
                 start=start,
                 end=end,
                 source=speakers,
-                target=[],
+                target=[a for a in self._partners(verb, context) if a not in speakers],
                 place=self._place(verb, sentence, context),
                 date=year or _date(article.text[start:end], article.published),
                 according_to="outlet",
@@ -426,12 +437,12 @@ class EventCoder:
             if token.dep_ == "parataxis" and token.lemma_.lower() in speech_verbs() and token.i > head.i:
                 speaker = self._subject(token, context)
                 if speaker and speaker not in source:
-                    return speaker, False
+                    return speaker, True
                 subjects = [c for c in token.children if c.dep_ in ("nsubj", "obj") and c.i > token.i]
                 for subject in subjects:
                     actors = [a for a in self._actors(subject, context, "nsubj") if a not in source]
                     if actors:
-                        return actors[0], False
+                        return actors[0], True
         return "outlet", False
 
     def _subject(self, verb, context: Context) -> str | None:
@@ -465,7 +476,7 @@ class EventCoder:
                 if month and int(month.group(2)) == latest:
                     return "historical", f"{latest}-{_MONTHS.index(month.group(1).lower()) + 1:02d}"
                 return "historical", str(latest)
-        if _pluperfect(head) and _in_reminder(head):
+        if _in_reminder(head) and any(_pluperfect(v) for v in [head, *_governors(head), head.head]):
             return "historical", None  # "il convient de rappeler que Damas avait appelé"
         if _negated(head) or any(
             a.lemma_.lower() in REFUSALS for a in _governors(head)
