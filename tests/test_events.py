@@ -320,3 +320,9 @@ def test_must_in_an_incise_is_a_request_too(read):
     )
     requests = [e for e in article.events if e.type == "REQUEST"]
     assert requests and requests[0].source == ["kerry"]
+
+
+def test_who_is_asked_to_act_is_the_actor_of_the_infinitive(read):
+    article = read("John Kerry a exhorté les rebelles à déposer les armes.", published=dt.date(2016, 12, 10))
+    retreat = [e for e in article.events if e.type == "RETREAT"]
+    assert retreat and retreat[0].source == ["rebels"]

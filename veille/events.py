@@ -646,6 +646,13 @@ JOINT_VERBS = {
     "convenir", "appeler", "plaider", "estimer", "rappeler", "confirmer", "annoncer",
 }
 
+#: Verbs whose object, not subject, would do what their infinitive says.
+OBJECT_CONTROL = {
+    "appeler", "exhorter", "inviter", "demander", "pousser", "forcer", "contraindre",
+    "obliger", "autoriser", "permettre", "encourager", "inciter", "enjoindre", "sommer",
+    "convaincre", "aider", "empêcher", "interdire",
+}
+
 #: Prepositions that place rather than name a participant.
 LOCATIVE = {"à", "en", "dans", "près", "vers", "depuis", "sur"}
 
@@ -780,6 +787,12 @@ def _inherited_subject(verb) -> list:
     it depends on ("X a décidé de frapper", "Évoquant ..., X a affirmé")."""
     if any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children):
         return []  # a passive without its agent: the doer is unknown
+    governor = verb.head
+    if "Inf" in verb.morph.get("VerbForm") and governor.lemma_.lower() in OBJECT_CONTROL:
+        # "X a appelé les combattants à déposer les armes": the combattants would do it
+        objects = [c for c in governor.children if c.dep_ in ("obj", "iobj") and c.i != verb.i]
+        if objects:
+            return objects
     if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and verb.dep_ not in ("xcomp", "conj", "acl", "advcl"):
         # "ont refusé catégoriquement de bombarder", whatever relation the parse gives it
         governor = verb.head
