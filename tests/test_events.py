@@ -326,3 +326,14 @@ def test_who_is_asked_to_act_is_the_actor_of_the_infinitive(read):
     article = read("John Kerry a exhorté les rebelles à déposer les armes.", published=dt.date(2016, 12, 10))
     retreat = [e for e in article.events if e.type == "RETREAT"]
     assert retreat and retreat[0].source == ["rebels"]
+
+
+def test_a_strike_without_a_named_target_hit_the_other_side_named_nearby(read):
+    article = read(
+        "Les rebelles de Hayat Tahrir al-Cham ont lancé une offensive sur Alep. "
+        "L'aviation russe a mené des frappes aériennes dans la nuit."
+    )
+    strikes = [e for e in article.events if e.type == "ASSAULT" and e.trigger.startswith("mené")]
+    assert strikes and "hts" in strikes[0].target and strikes[0].target_inferred
+    stated = [e for e in article.events if e.type == "ASSAULT" and not e.target_inferred]
+    assert stated

@@ -159,8 +159,32 @@ class EventCoder:
                     used.update(t.i for t in tokens)
                     break
         found += self._joint_statements(sentence, context, found, used)
+        for event in found:
+            if event.type == "ASSAULT" and event.source and not event.target:
+                self._opponents(event, sentence, context)
         self._subjects(sentence, context)
         return found
+
+    def _opponents(self, event: Event, sentence, context: Context) -> None:
+        """A strike whose target the sentence does not name hit the other side of the
+        war the article tells: the armed groups named in this sentence or the one before
+        when a state's forces strike, the state's forces when a group does. The target
+        is then marked ``target_inferred``."""
+        article = context.article
+        sources = [a for a in article.actors if a.id in event.source]
+        rebel_source = any(a.sector == "REB" for a in sources)
+        window = [t for t in sentence.doc[max(0, sentence.start - 60) : sentence.end]]
+        seen: list[str] = []
+        for token in window:
+            for id in context.by_token.get(token.i, []):
+                actor = _actor(article, id)
+                if actor is None or id in event.source or id in seen:
+                    continue
+                if (rebel_source and actor.sector == "MIL") or (not rebel_source and actor.sector == "REB"):
+                    seen.append(id)
+        if seen:
+            event.target = seen
+            event.target_inferred = True
 
     def _partners(self, verb, context: Context) -> list[str]:
         """Actors named "avec X" anywhere in a verb's clause ("coordonner les efforts

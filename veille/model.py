@@ -90,6 +90,7 @@ class Event:
     modality: str = "asserted"
     fatalities: int | None = None
     trigger: str | None = None  # the words that coded it, as the text has them
+    target_inferred: bool = False  # target taken from the context, not from the syntax
     canonical: str | None = None  # the canonical event every report of it shares (stories)
     story: str | None = None  # the story it belongs to (stories)
     abets: bool = field(default=False, repr=False, compare=False)  # goes to an armed group
