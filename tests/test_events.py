@@ -337,3 +337,13 @@ def test_a_strike_without_a_named_target_hit_the_other_side_named_nearby(read):
     assert strikes and "hts" in strikes[0].target and strikes[0].target_inferred
     stated = [e for e in article.events if e.type == "ASSAULT" and not e.target_inferred]
     assert stated
+
+
+def test_a_year_on_a_noun_does_not_make_the_event_background(read):
+    article = read(
+        "L'armée syrienne a repris les quartiers occupés depuis 2012 par les rebelles.",
+        published=dt.date(2016, 12, 10),
+    )
+    retaken = [e for e in article.events if e.type == "ASSAULT"]
+    assert retaken and retaken[0].modality == "asserted"
+    assert "rebels" in retaken[0].target

@@ -490,7 +490,9 @@ class EventCoder:
 
     def _modality(self, head, sentence, article: Article) -> tuple[str, str | None]:
         text = sentence.text
-        years = [int(y) for y in _YEAR.findall(text)]
+        # only years that date the event's own clause ("est intervenue en 2015"), not a
+        # noun inside it ("les quartiers occupés depuis 2012")
+        years = [int(t.text) for t in sentence if _YEAR.fullmatch(t.text) and _dates_clause(t, head)]
         published = article.published
         if years:
             latest = max(years)
@@ -632,6 +634,21 @@ MENTIONING = {
 
 #: Types whose verbs, with a "que" clause, only introduce a claim ("reconnaître que").
 SAYING_TYPES = {"CONCEDE", "SUPPORT", "AGREE", "CONSULT", "COOPERATE"}
+
+
+def _dates_clause(year, head) -> bool:
+    """Does this year token hang on the trigger's clause rather than on a noun in it?"""
+    node = year
+    for _ in range(8):
+        if node.i == head.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        parent = node.head
+        if node.dep_ in ("acl", "acl:relcl") or (parent.pos_ in ("NOUN", "PROPN") and parent.i != head.i and node.i != year.i and node.dep_ != "nummod"):
+            return False
+        node = parent
+    return False
 
 
 def _pluperfect(verb) -> bool:
