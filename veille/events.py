@@ -45,6 +45,7 @@ from .model import Actor, Article, Event, Place
 from .registry import Registry
 from .speech import DOCUMENTS, speech_verbs
 from .speech import outlet_voice as _outlet_voice
+from .textnorm import fold
 
 NEGATORS = {"pas", "jamais", "plus", "guère", "aucun", "aucune", "nullement", "ni", "rien"}
 REFUSALS = {"refuser", "renoncer", "nier", "démentir", "exclure", "rejeter", "empêcher"}
@@ -560,7 +561,8 @@ def _once(events: list[Event]) -> list[Event]:
         key = (event.type, set(event.source), set(event.target))
         same = next(
             (i for i, k in enumerate(kept) if (k.type, set(k.source), set(k.target)) == key
-             and (k.date is None or event.date is None or k.date == event.date)),
+             and (k.date is None or event.date is None or k.date == event.date)
+             and (event.type not in VERBAL or _stem(k.trigger) == _stem(event.trigger))),
             None,
         )  # fmt: skip
         if same is None:
@@ -568,6 +570,15 @@ def _once(events: list[Event]) -> list[Event]:
         elif _specificity(event) > _specificity(kept[same]):
             kept[same] = event
     return kept
+
+
+#: Statements: two of the same kind between the same parties are two statements unless
+#: they use the same words (a headline "accuse" and the body's "a accusé").
+VERBAL = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "CONCEDE", "AGREE"}
+
+
+def _stem(trigger: str | None) -> str:
+    return fold(trigger or "")[:5]
 
 
 def _specificity(event: Event) -> tuple[int, int, int]:
