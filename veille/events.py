@@ -294,9 +294,12 @@ class EventCoder:
     def _class_of(self, token, context: Context) -> str:
         if token.i in context.places:
             return "place"
-        actor_id = context.by_token.get(token.i)
-        if actor_id is not None:
-            actor = _actor(context.article, actor_id)
+        ids = context.by_token.get(token.i) or [
+            id for t in token.subtree if t.i in context.by_token and _same_phrase(token, t)
+            for id in context.by_token[t.i]
+        ]  # "les terroristes de Daech": the phrase names an actor
+        if ids:
+            actor = _actor(context.article, ids[0])
             return "person" if actor is not None and actor.kind == "person" else "actor"
         if token.ent_type_ in ("LOC", "GPE"):
             return "place"
