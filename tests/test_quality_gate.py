@@ -24,7 +24,7 @@ SEED_FLOORS = {
     "actors": 0.85,
     "places": 0.85,
     "geocoding_25km": 0.90,
-    "events_dyad": 0.48,
+    "events_dyad": 0.50,
     "quotes": 0.70,
     "modality": 0.90,
     "according_to": 0.85,
