@@ -33,64 +33,28 @@ own act is an ACCUSE event against that someone, as the guidelines ask.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .dates import find_dates, weekday_cue
+from .details import MONTH_YEAR, MONTHS, YEAR, date, latest_year, mode
+from .details import fatalities as dead_in
 from .ids import event_id
 from .lexicon import Trigger, Triggers
 from .model import Actor, Article, Event, Place
 from .registry import Registry
 from .speech import DOCUMENTS, speech_verbs
 from .speech import outlet_voice as _outlet_voice
+from .syntax import (
+    LOCATIVE, anaphoric, case, dates_clause, expression, fill, governors,
+    in_reminder, negated, pluperfect, same_phrase, says_that,
+)  # fmt: skip
 from .textnorm import fold
 
-NEGATORS = {"pas", "jamais", "plus", "guère", "aucun", "aucune", "nullement", "ni", "rien"}
 REFUSALS = {"refuser", "renoncer", "nier", "démentir", "exclure", "rejeter", "empêcher"}
 FUTURE_HEADS = {"aller", "devoir", "prévoir", "compter", "envisager", "projeter", "s'apprêter", "apprêter", "promettre", "décider"}
 HYPOTHETICAL_HEADS = {"pouvoir", "risquer", "menacer"}
 PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ceux-ci", "lui"}
 RELATIVES = {"qui", "lequel", "laquelle", "lesquels", "lesquelles", "que"}
-FATALITY_WORDS = re.compile(
-    r"\b(morts?|tués?|tuées?|victimes|martyrs?|décès|ont péri|trouvé la mort|périssent|"
-    r"sont morts|ont été tués|a été tué|tuant|tuer)\b",
-    re.IGNORECASE,
-)
-NUMBER_WORDS = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
-    "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100, "mille": 1000,
-    "dizaine": 10, "dizaines": 10, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
-    "cinquantaine": 50, "centaine": 100, "centaines": 100, "millier": 1000, "milliers": 1000,
-}  # fmt: skip
-_NUMBER = re.compile(
-    r"(?:(?:au moins|près de|environ|plus de|quelque|quelques)\s+)?"
-    r"(\d{1,3}(?:[ .\u202f\u00a0]\d{3})+|\d+|(?:des |une )?(?:"
-    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r"))\s+(?:de\s+|d')?(?:\w+\s+){0,3}?",
-    re.IGNORECASE,
-)
-_MODES = (
-    ("ASSAULT", "aerial", r"\b(aérien|aérienne|aériens|aériennes|aviation|avions?|bombardiers?|raids?)\b"),
-    ("ASSAULT", "drone", r"\bdrones?\b"),
-    ("ASSAULT", "heavy-weapons", r"\b(artillerie|obus|roquettes?|missiles?|mortiers?|chars?|blindés)\b"),
-    ("ASSAULT", "suicide-attack", r"\b(kamikaze|attentat-suicide|voiture piégée)\b"),
-    ("ASSAULT", "explosives", r"\b(explosifs?|engin explosif|bombe|mines?)\b"),
-    ("ASSAULT", "targeted", r"\b(assassinat|assassiné|assassiner)\b"),
-    ("CONSULT", "phone", r"\b(téléphoniques?|téléphone|au téléphone)\b"),
-    ("CONSULT", "visit", r"\b(visite|s'est rendu|se rendra|en visite|a reçu|reçu par)\b"),
-    ("CONSULT", "multilateral", r"\b(sommet|conférence|pourparlers|réunion tripartite|négociations)\b"),
-)
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
-)  # fmt: skip
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(19[5-9]\d|20[0-4]\d)\b", re.IGNORECASE)
-_TODAY = re.compile(r"\b(aujourd'hui|ce jour|en ce jour)\b", re.IGNORECASE)
-_YESTERDAY = re.compile(r"\bhier\b", re.IGNORECASE)
 _SELON = {"selon", "d'après", "après"}
 
 
@@ -147,12 +111,12 @@ class EventCoder:
         for token in sentence:
             if token.i in used or token.pos_ not in ("VERB", "NOUN", "AUX", "ADJ"):
                 continue
-            if token.pos_ == "NOUN" and _anaphoric(token):
+            if token.pos_ == "NOUN" and anaphoric(token):
                 continue  # "cet entretien", "la rencontre en question": an event told already
             for trigger, tokens in self._triggers_at(token, sentence):
                 if not self._holds(trigger, token, tokens, context):
                     continue
-                if trigger.type in SAYING_TYPES and _says_that(token):
+                if trigger.type in SAYING_TYPES and says_that(token):
                     continue  # "l'armée a reconnu que ...": the claim of what follows
                 event = self._event(trigger, token, tokens, sentence, context)
                 if event is not None:
@@ -192,7 +156,7 @@ class EventCoder:
         avec la Turquie")."""
         out: list[str] = []
         for token in verb.subtree:
-            if token.dep_.startswith(("obl", "nmod")) and _case(token) == "avec":
+            if token.dep_.startswith(("obl", "nmod")) and case(token) == "avec":
                 for actor in self._actors(token, context, "obl:avec"):
                     if actor not in out:
                         out.append(actor)
@@ -207,7 +171,7 @@ class EventCoder:
                 continue
             if verb.i in used or any(c.i in used for c in verb.children if c.dep_ == "obj"):
                 continue  # "ont exprimé leur soutien": the support is the event
-            if _negated(verb) or _outlet_voice(verb):
+            if negated(verb) or _outlet_voice(verb):
                 continue
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             actors = self._actors(subjects[0], context, "nsubj") if subjects else []
@@ -229,7 +193,7 @@ class EventCoder:
                 source=speakers,
                 target=[a for a in self._partners(verb, context) if a not in speakers],
                 place=self._place(verb, sentence, context),
-                date=year or _date(article.text[start:end], article.published),
+                date=year or date(article.text[start:end], article.published),
                 according_to="outlet",
                 modality=modality,
                 trigger=verb.text,
@@ -240,7 +204,7 @@ class EventCoder:
         lemma = token.lemma_.lower()
         out = []
         for trigger in self.triggers.starting_with(lemma):
-            tokens = _expression(token, trigger.lemmas, sentence)
+            tokens = expression(token, trigger.lemmas, sentence)
             if tokens:
                 out.append((trigger, tokens))
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ == "NOUN" else None
@@ -266,7 +230,7 @@ class EventCoder:
         if key == "reflexive":
             result = any(c.dep_ in ("expl:comp", "expl:pv", "expl") or c.lower_ in ("se", "s'", "s", "me", "nous", "vous") and c.dep_ != "nsubj" for c in token.children)
         elif key == "negated":
-            result = _negated(token)
+            result = negated(token)
         elif key == "passive":
             result = any(c.dep_ in ("nsubj:pass", "aux:pass") for c in token.children)
         elif key in ("obj", "obl", "nmod", "subj"):
@@ -295,7 +259,7 @@ class EventCoder:
         if token.i in context.places:
             return "place"
         ids = context.by_token.get(token.i) or [
-            id for t in token.subtree if t.i in context.by_token and _same_phrase(token, t)
+            id for t in token.subtree if t.i in context.by_token and same_phrase(token, t)
             for id in context.by_token[t.i]
         ]  # "les terroristes de Daech": the phrase names an actor
         if ids:
@@ -316,7 +280,7 @@ class EventCoder:
         target = [t for t in target if t not in source]
         article = context.article
         text = article.text[sentence.start_char : sentence.end_char]
-        fatalities = _fatalities(text) if trigger.type == "ASSAULT" else None
+        fatalities = dead_in(text) if trigger.type == "ASSAULT" else None
         if not source and not (trigger.type in ("ASSAULT", "COERCE") and (target or fatalities)):
             return None  # who did it is unknown: only violence is worth recording so
         if trigger.type == "CONSULT" and not target and len(source) < 2:
@@ -331,11 +295,11 @@ class EventCoder:
             sentence=text,
             start=start,
             end=end,
-            mode=trigger.mode or _mode(trigger.type, text),
+            mode=trigger.mode or mode(trigger.type, text),
             source=source,
             target=target,
             place=self._place(head, sentence, context),
-            date=year or _date(text, article.published),
+            date=year or date(text, article.published),
             according_to=claimant,
             modality=modality,
             fatalities=fatalities,
@@ -350,7 +314,7 @@ class EventCoder:
             event.type, event.mode = "AID", event.mode or "military"
         # 1. "X doit/doivent faire Y" in what a speaker says: the speaker asks X to do it
         if said and claimant not in (None, "outlet") and any(
-            g.lemma_.lower() == "devoir" for g in [head.head, *_governors(head)] if g.i != head.i
+            g.lemma_.lower() == "devoir" for g in [head.head, *governors(head)] if g.i != head.i
         ):
             return Event(
                 id=event_id(article.id, start, "REQUEST", claimant, "|", *source),
@@ -373,10 +337,10 @@ class EventCoder:
         # a noun's own complements ("la victoire de l'armée") before its governor's subject
         slots = sorted(slots, key=lambda slot: slot.startswith("governor-"))
         for slot in slots:
-            for filler in _fill(slot, head, tokens):
+            for filler in fill(slot, head, tokens):
                 if filler.i in context.places and filler.i not in context.by_token:
                     continue  # "à Ankara": where, not who
-                if filler.i in context.places and slot.startswith(("obl", "nmod")) and _case(filler) in LOCATIVE:
+                if filler.i in context.places and slot.startswith(("obl", "nmod")) and case(filler) in LOCATIVE:
                     continue
                 for actor in self._actors(filler, context, slot):
                     if actor not in found:
@@ -408,7 +372,7 @@ class EventCoder:
                 actor = self._country_actor(country, context)
                 return [actor] if actor else []
         for child in token.subtree:
-            if child.i in context.by_token and _same_phrase(token, child):
+            if child.i in context.by_token and same_phrase(token, child):
                 return context.by_token[child.i]
         return []
 
@@ -496,24 +460,24 @@ class EventCoder:
         text = sentence.text
         # only years that date the event's own clause ("est intervenue en 2015"), not a
         # noun inside it ("les quartiers occupés depuis 2012")
-        years = [int(t.text) for t in sentence if _YEAR.fullmatch(t.text) and _dates_clause(t, head)]
+        years = [int(t.text) for t in sentence if YEAR.fullmatch(t.text) and dates_clause(t, head)]
         published = article.published
         if years:
             latest = max(years)
-            reference = published.year if published else _latest_year(article)
+            reference = published.year if published else latest_year(article)
             if reference and latest < reference:
-                month = _MONTH_YEAR.search(text)
+                month = MONTH_YEAR.search(text)
                 if month and int(month.group(2)) == latest:
-                    return "historical", f"{latest}-{_MONTHS.index(month.group(1).lower()) + 1:02d}"
+                    return "historical", f"{latest}-{MONTHS.index(month.group(1).lower()) + 1:02d}"
                 return "historical", str(latest)
-        if _in_reminder(head) and any(_pluperfect(v) for v in [head, *_governors(head), head.head]):
+        if in_reminder(head) and any(pluperfect(v) for v in [head, *governors(head), head.head]):
             return "historical", None  # "il convient de rappeler que Damas avait appelé"
-        if _negated(head) or any(
-            a.lemma_.lower() in REFUSALS for a in _governors(head)
+        if negated(head) or any(
+            a.lemma_.lower() in REFUSALS for a in governors(head)
         ):
             return "negated", None
         morph = head.morph
-        for verb in [head, *_governors(head)]:
+        for verb in [head, *governors(head)]:
             lemma = verb.lemma_.lower()
             if lemma in HYPOTHETICAL_HEADS and "Cnd" in verb.morph.get("Mood"):
                 return "hypothetical", None
@@ -639,60 +603,8 @@ def _allegation(event: Event, article: Article) -> Event | None:
     )
 
 
-#: Verbs that talk about an event without taking part in it.
-MENTIONING = {
-    "évoquer", "souligner", "rappeler", "détailler", "mentionner", "citer", "qualifier",
-    "saluer", "féliciter", "commenter", "décrire", "analyser", "aborder", "discuter",
-    "examiner", "dénoncer", "condamner", "critiquer", "regretter", "déplorer",
-}
-
 #: Types whose verbs, with a "que" clause, only introduce a claim ("reconnaître que").
 SAYING_TYPES = {"CONCEDE", "SUPPORT", "AGREE", "CONSULT", "COOPERATE"}
-
-
-def _dates_clause(year, head) -> bool:
-    """Does this year token hang on the trigger's clause rather than on a noun in it?"""
-    node = year
-    for _ in range(8):
-        if node.i == head.i:
-            return True
-        if node.head.i == node.i:
-            return False
-        parent = node.head
-        if node.dep_ in ("acl", "acl:relcl") or (parent.pos_ in ("NOUN", "PROPN") and parent.i != head.i and node.i != year.i and node.dep_ != "nummod"):
-            return False
-        node = parent
-    return False
-
-
-def _pluperfect(verb) -> bool:
-    """"avait appelé", "étaient partis": an auxiliary in the imperfect before a participle."""
-    return any(
-        c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and "Imp" in c.morph.get("Tense")
-        for c in verb.children
-    )
-
-
-def _in_reminder(token) -> bool:
-    """Is ``token`` inside what the outlet reminds its readers of ("rappelons que",
-    "il convient de rappeler que", "pour rappel")?"""
-    node = token
-    for _ in range(6):
-        if node.lemma_.lower() == "rappeler" and _outlet_voice(node):
-            return True
-        if node.head.i == node.i:
-            break
-        node = node.head
-    sentence = token.sent.text.lower()
-    return sentence.startswith(("pour rappel", "rappel :", "rappelons"))
-
-
-def _anaphoric(noun) -> bool:
-    """Does this noun refer back to an event already told ("cet entretien")?"""
-    if any(c.dep_ == "det" and c.lower_ in ("ce", "cet", "cette", "ces") for c in noun.children):
-        return True
-    following = noun.doc[noun.i + 1 : noun.i + 3]
-    return " ".join(t.lower_ for t in following) == "en question"
 
 
 #: Verbs of stating a position: said by two or more together, an agreement.
@@ -700,26 +612,6 @@ JOINT_VERBS = {
     "souligner", "réitérer", "réaffirmer", "affirmer", "déclarer", "exprimer", "insister",
     "convenir", "appeler", "plaider", "estimer", "rappeler", "confirmer", "annoncer",
 }
-
-#: Verbs whose object, not subject, would do what their infinitive says.
-OBJECT_CONTROL = {
-    "appeler", "exhorter", "inviter", "demander", "pousser", "forcer", "contraindre",
-    "obliger", "autoriser", "permettre", "encourager", "inciter", "enjoindre", "sommer",
-    "convaincre", "aider", "empêcher", "interdire",
-}
-
-#: Prepositions that place rather than name a participant.
-LOCATIVE = {"à", "en", "dans", "près", "vers", "depuis", "sur"}
-
-
-def _says_that(token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "ccomp" and any(m.lower_ in ("que", "qu'") for m in c.children)
-        for c in token.children
-    )
-
-
-# -- helpers ------------------------------------------------------------------------
 
 
 def _last_person(article: Article, before: int) -> str | None:
@@ -746,239 +638,3 @@ def _actor(article: Article, id: str) -> Actor | None:
     return next((a for a in article.actors if a.id == id), None)
 
 
-def _expression(first, lemmas: tuple[str, ...], sentence) -> list | None:
-    """The tokens of a multi-word trigger starting at ``first``: the other lemmas in
-    order within the next eight words, or among the first word's dependents."""
-    tokens = [first]
-    position = first.i
-    for lemma in lemmas[1:]:
-        following = [
-            t for t in sentence
-            if position < t.i <= position + 8 and (t.lemma_.lower() == lemma or t.lower_ == lemma)
-        ]  # fmt: skip
-        if not following:
-            return None
-        tokens.append(following[0])
-        position = following[0].i
-    return tokens
-
-
-def _fill(slot: str, head, tokens) -> list:
-    """The tokens of ``head``'s parse that fill ``slot`` (see lexicon.VERB_SLOTS)."""
-    kind, _, prep = slot.partition(":")
-    passive_participle = head.dep_ == "acl" and "Part" in head.morph.get("VerbForm")
-    if passive_participle:  # "les terroristes soutenus par les Etats-Unis"
-        if slot == "nsubj":
-            return []
-        if slot in ("obj", "nsubj:pass"):
-            return [head.head]
-    if slot in ("nsubj", "nsubj:pass", "obj", "iobj"):
-        found = [c for c in head.children if c.dep_ == slot]
-        if not found and slot == "nsubj":
-            found = _inherited_subject(head)
-        if not found and slot == "obj":
-            for token in tokens[1:]:
-                found += [c for c in token.children if c.dep_ in ("nmod", "obj")]
-        if found and slot == "obj":
-            # "a accusé les États-Unis et la coalition": a noun the parse conjoins to the
-            # verb after its object is a second object
-            last = max(t.i for t in found)
-            found += [
-                c for c in head.children
-                if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > last
-                and any(g.dep_ == "cc" for g in c.children)
-            ]  # fmt: skip
-        return found
-    if kind == "obl":
-        if prep == "par":
-            agents = [c for c in head.children if c.dep_ == "obl:agent"]
-            if agents:
-                return agents
-        return [c for c in head.children if c.dep_.startswith("obl") and _case(c) == prep]
-    if kind == "nmod":
-        found = [c for c in head.children if c.dep_.startswith("nmod") and _case(c) == prep]
-        for token in tokens[1:]:
-            found += [c for c in token.children if c.dep_.startswith("nmod") and _case(c) == prep]
-        return found
-    if slot == "amod":
-        return [c for c in head.children if c.dep_ == "amod"]
-    if slot == "poss":
-        return [c for c in head.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
-    if kind == "governor-subj" or slot == "governor-subj":
-        # the verb whose object or complement the noun is: "X a mené des frappes",
-        # "Lors d'une rencontre avec Y, X a affirmé"
-        governor = head
-        via = head
-        for _ in range(3):
-            if governor.pos_ in ("VERB", "AUX") and governor.i != head.i:
-                break
-            # straight up to the verb: "X a mené des frappes", "lors d'une rencontre, X ...";
-            # not out of another noun's complement ("à l'occasion de l'assassinat de Y")
-            if governor.head.i == governor.i or not governor.dep_.startswith(("obj", "obl", "conj", "appos", "xcomp")):
-                if not (governor.dep_ == "advmod" and governor.pos_ == "ADV" and governor.i != head.i):
-                    break  # ("lors d'une rencontre": the parse hangs it on the adverb "lors")
-            via, governor = governor, governor.head
-        if governor.lemma_.lower() in MENTIONING and via.dep_ == "obj":
-            return []  # "X a évoqué la victoire de Y": X only talks about it
-        if governor.pos_ in ("VERB", "AUX") and governor.i != head.i:
-            found = [c for c in governor.children if c.dep_ in ("nsubj", "nsubj:pass")]
-            return found or _inherited_subject(governor)
-        return []
-    if kind.startswith("governor-"):
-        relation = kind.split("-", 1)[1]
-        governor = head.head
-        if relation == "obl":
-            return [c for c in governor.children if c.dep_.startswith("obl") and _case(c) == prep]
-        return [c for c in governor.children if c.dep_ == relation]
-    if kind == "xcomp":
-        return [g for c in head.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "obj"]
-    if kind == "obj-nmod":
-        return [g for c in head.children if c.dep_ == "obj" for g in c.children if g.dep_.startswith("nmod") and _case(g) == prep]
-    return []
-
-
-def _inherited_subject(verb) -> list:
-    """The subject an infinitive, a participle or a second verb shares with the verb
-    it depends on ("X a décidé de frapper", "Évoquant ..., X a affirmé")."""
-    if any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children):
-        return []  # a passive without its agent: the doer is unknown
-    governor = verb.head
-    if "Inf" in verb.morph.get("VerbForm") and governor.lemma_.lower() in OBJECT_CONTROL:
-        # "X a appelé les combattants à déposer les armes": the combattants would do it
-        objects = [c for c in governor.children if c.dep_ in ("obj", "iobj") and c.i != verb.i]
-        if objects:
-            return objects
-    if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and verb.dep_ not in ("xcomp", "conj", "acl", "advcl"):
-        # "ont refusé catégoriquement de bombarder", whatever relation the parse gives it
-        governor = verb.head
-        if governor.pos_ in ("VERB", "AUX"):
-            found = [c for c in governor.children if c.dep_ == "nsubj"]
-            if found:
-                return found
-    node = verb
-    for _ in range(4):
-        if node.dep_ in ("xcomp", "conj", "acl", "advcl") and node.head.i != node.i:
-            if node.dep_ == "advcl":
-                parent = node.head
-                found = [c for c in parent.children if c.dep_ in ("nsubj", "nsubj:pass")]
-                if found:
-                    return found
-            node = node.head
-            found = [c for c in node.children if c.dep_ in ("nsubj",)]
-            if found:
-                return found
-            if node.dep_ == "acl" or verb.dep_ == "acl":
-                return [node] if node.pos_ in ("NOUN", "PROPN") else []
-        else:
-            break
-    return []
-
-
-def _case(token) -> str | None:
-    for child in token.children:
-        if child.dep_ in ("case", "mark"):
-            word = child.lemma_.lower()
-            if word in ("du", "des", "d'", "d"):
-                return "de"
-            if word in ("au", "aux"):
-                return "à"
-            return word
-    return None
-
-
-def _same_phrase(head, token) -> bool:
-    """Is ``token`` part of ``head``'s noun phrase (not of a clause inside it)?"""
-    node = token
-    while node.i != head.i:
-        if node.dep_ in ("acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj", "nmod", "obl"):
-            if not (node.dep_ == "nmod" and node.head.i == head.i and _case(node) in ("de",)):
-                return False
-        node = node.head
-    return True
-
-
-def _negated(token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in NEGATORS for c in token.children) or any(
-        c.lower_ in ("ne", "n'") and c.dep_ == "advmod" for c in token.children
-    ) and any(c.lower_ in NEGATORS for c in token.children)
-
-
-def _governors(token) -> list:
-    """The verbs above ``token`` through infinitive or clausal complements."""
-    out = []
-    node = token
-    while node.dep_ in ("xcomp", "ccomp", "obj", "obl:arg") and node.head.i != node.i and len(out) < 3:
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            out.append(node)
-    return out
-
-
-def _mode(type: str, text: str) -> str | None:
-    for kind, mode, pattern in _MODES:
-        if kind == type and re.search(pattern, text, re.IGNORECASE):
-            return mode
-    return None
-
-
-def _date(text: str, published: dt.date | None) -> str | None:
-    found = find_dates(text, languages=["fr"])
-    if found:
-        return found[0].date.isoformat()
-    if published is None:
-        return None
-    if _TODAY.search(text):
-        return published.isoformat()
-    if _YESTERDAY.search(text):
-        return (published - dt.timedelta(days=1)).isoformat()
-    cue = weekday_cue(text, "fr", bare=True)
-    if cue is not None:
-        weekday, _ = cue
-        back = (published.weekday() - weekday) % 7
-        return (published - dt.timedelta(days=back)).isoformat()
-    return None
-
-
-def _latest_year(article: Article) -> int | None:
-    years = [int(y) for y in _YEAR.findall(article.text)]
-    return max(years) if years else None
-
-
-_COUNT = (
-    r"(\d{1,3}(?:[ .\u202f\u00a0]\d{3})+|\d+|(?:des |une |un |quelques )?(?:"
-    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r"))"
-)
-_APPROX = r"(?:(?:au moins|près de|environ|plus de|quelque|pas moins de)\s+)?"
-#: "ont tué 32 personnes", "coûté la vie à une vingtaine de civils"
-_KILLED_N = re.compile(
-    r"\b(?:tué|tuée|tués|tuées|tuant|tue|tuent|tuer|coûté la vie à|fauché)\s+" + _APPROX + _COUNT + r"\b",
-    re.IGNORECASE,
-)
-#: "32 morts", "des dizaines de morts", "20 000 victimes", "une dizaine de soldats ont été tués"
-_N_KILLED = re.compile(
-    _APPROX + _COUNT + r"\s+(?:de\s+|d')?(?:[\w-]+\s+){0,3}?"
-    r"(?:morts|tués|victimes|martyrs|ont péri|ont été tués|ont été tuées|ont trouvé la mort|sont morts|décès)\b",
-    re.IGNORECASE,
-)
-
-
-def _count(value: str) -> int | None:
-    value = value.lower()
-    for prefix in ("des ", "une ", "un ", "quelques "):
-        value = value.removeprefix(prefix)
-    digits = re.sub(r"[ .\u202f\u00a0]", "", value)
-    if digits.isdigit():
-        return int(digits)
-    return NUMBER_WORDS.get(value)
-
-
-def _fatalities(text: str) -> int | None:
-    """The number of dead the sentence gives (the lower bound: 10 for "des dizaines")."""
-    for pattern in (_KILLED_N, _N_KILLED):
-        match = pattern.search(text)
-        if match:
-            value = _count(match.group(1))
-            if value:
-                return value
-    return None
