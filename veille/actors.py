@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from .mentions import PhraseIndex
 from .model import Actor
 from .registry import Entity, Registry
-from .textnorm import fold, name_key, name_skeleton
+from .textnorm import fold, name_key
 
 #: French phrasings of offices, by role of the registry's vocabulary.
 ROLES: dict[str, tuple[str, ...]] = {
@@ -668,4 +668,4 @@ def focus_countries(reading: Reading, *, top: int = 2) -> list[str]:
     return [c for c, _ in counts.most_common(top)]
 
 
-__all__ = ["ActorResolver", "Mention", "Reading", "focus_countries", "name_skeleton"]
+__all__ = ["ActorResolver", "Mention", "Reading", "focus_countries"]

@@ -42,7 +42,7 @@ from .ids import event_id
 from .lexicon import Trigger, Triggers
 from .model import Actor, Article, Event, Place
 from .registry import Registry
-from .speech import DOCUMENTS, speech_verbs
+from .speech import DOCUMENTS, last_person, people_named, speech_verbs
 from .speech import outlet_voice as _outlet_voice
 from .syntax import (
     LOCATIVE, anaphoric, case, dates_clause, expression, fill, governors,
@@ -55,7 +55,6 @@ FUTURE_HEADS = {"aller", "devoir", "prévoir", "compter", "envisager", "projeter
 HYPOTHETICAL_HEADS = {"pouvoir", "risquer", "menacer"}
 PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ceux-ci", "lui"}
 RELATIVES = {"qui", "lequel", "laquelle", "lesquels", "lesquelles", "que"}
-_SELON = {"selon", "d'après", "après"}
 
 
 @dataclass
@@ -67,7 +66,7 @@ class Context:
     places: dict[int, Place] = field(default_factory=dict)  # token index -> place
     quotes: list[tuple[int, int, str | None]] = field(default_factory=list)  # quote spans, speaker
     last_subjects: list[str] = field(default_factory=list)
-    last_person: str | None = None  # the last person who was a subject: who "il a dit" is
+    people: list[tuple[int, str, bool]] = field(default_factory=list)  # speech.people_named
     last_speaker: str | None = None  # who "le communiqué ajoute que" speaks for
 
 
@@ -82,7 +81,7 @@ class EventCoder:
         doc = article.doc
         if doc is None:
             return []
-        context = Context(article, quotes=list(quotes))
+        context = Context(article, quotes=list(quotes), people=people_named(article))
         article = context.article
         for mention in article.actor_mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -442,7 +441,7 @@ class EventCoder:
         for child in verb.children:
             pronoun = child.lower_.lstrip("-t").lstrip("-") in PRONOUNS and child.pos_ == "PRON"
             if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and pronoun:
-                person = _last_person(context.article, child.idx)
+                person = last_person(context.people, child.idx)
                 if person:
                     return person
             if child.dep_ == "nsubj" and child.lemma_.lower() in DOCUMENTS and child.i not in context.by_token:
@@ -508,9 +507,6 @@ class EventCoder:
                 actors = self._actors(token, context, "nsubj")
                 if actors:
                     context.last_subjects = actors
-                    people = [a for a in actors if (x := _actor(context.article, a)) and x.kind == "person"]
-                    if people:
-                        context.last_person = people[0]
 
 
 #: Inner events that, claimed by a speaker about someone else, make the speaker's
@@ -612,26 +608,6 @@ JOINT_VERBS = {
     "souligner", "réitérer", "réaffirmer", "affirmer", "déclarer", "exprimer", "insister",
     "convenir", "appeler", "plaider", "estimer", "rappeler", "confirmer", "annoncer",
 }
-
-
-def _last_person(article: Article, before: int) -> str | None:
-    """Who "il a ajouté" is: the last person who was a subject in the text just
-    before (about three sentences), else the last person the article named."""
-    people = {a.id for a in article.actors if a.kind == "person"}
-    doc = article.doc
-    found = [m for m in article.actor_mentions if m.start < before and m.actor in people]
-    if doc is not None:
-        for mention in reversed(found):
-            if before - mention.start > 600:
-                break
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and any(
-                t.dep_ in ("nsubj", "nsubj:pass")
-                or (t.dep_ in ("flat:name", "appos") and t.head.dep_ in ("nsubj", "nsubj:pass"))
-                for t in span
-            ):
-                return mention.actor
-    return found[-1].actor if found else None
 
 
 def _actor(article: Article, id: str) -> Actor | None:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Article, Quote
-from .speech import DOCUMENTS, speech_verbs
+from .speech import DOCUMENTS, last_person, people_named, speech_verbs
 from .speech import outlet_voice as _outlet_voice
 
 _QUOTE = re.compile(r"«\s*([^«»]+?)\s*»|“([^“”]+?)”|\"([^\"\n]+?)\"")
@@ -51,10 +51,8 @@ class QuoteFinder:
         quotes: list[Quote] = []
         documents: set[int] = set()
         taken: list[tuple[int, int]] = []
-        last = [None]  # the last speaker or subject, for pronouns and bare quotations
-        people = {a.id for a in article.actors if a.kind == "person"}
         # who "il" is when he speaks: the last person who was a subject, else named
-        subjects = _people(doc, article, by_token, people) if doc is not None else []
+        subjects = people_named(article)
         for match in _QUOTE.finditer(text):
             group = next(i for i in (1, 2, 3) if match.group(i) is not None)
             words = match.group(group).split()
@@ -70,8 +68,6 @@ class QuoteFinder:
                     speaker = _governing_subject(doc, start, end, by_token, subjects)
             quotes.append(Quote(speaker=speaker, direct=True, text=text[start:end], start=start, end=end))
             taken.append((match.start(), match.end()))
-            if speaker:
-                last[0] = speaker
         if doc is not None:
             for verb in doc:
                 if verb.lemma_.lower() not in speech_verbs() or verb.pos_ not in ("VERB", "AUX"):
@@ -214,17 +210,6 @@ def _document_subject(verb) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENTS for c in verb.children)
 
 
-def _subjects(doc, by_token, speakers: set[str] | None = None) -> list[tuple[int, str]]:
-    """(character offset, actor) of every subject that names an actor, in order;
-    with ``speakers``, only those actors (pronouns of speech refer to people and bodies)."""
-    out = []
-    for token in doc:
-        if token.dep_ in ("nsubj", "nsubj:pass") and token.i in by_token:
-            if speakers is None or by_token[token.i] in speakers:
-                out.append((token.idx, by_token[token.i]))
-    return out
-
-
 def _subject_actor(verb, by_token, subjects) -> str | None:
     if verb.dep_ == "parataxis":  # ", a indiqué le porte-parole X": the subject follows
         for child in verb.children:
@@ -240,7 +225,7 @@ def _subject_actor(verb, by_token, subjects) -> str | None:
                 if token.i in by_token:
                     return by_token[token.i]
             if child.lower_ in _PRONOUNS or child.lower_.lstrip("-t-").lstrip("-") in _PRONOUNS:
-                return _last_before(subjects, verb.idx)
+                return last_person(subjects, verb.idx)
     # inversion after a quotation: "a précisé le maître du Kremlin" parses the name as obj
     for child in verb.children:
         if child.dep_ in ("obj", "nsubj") and child.i > verb.i:
@@ -248,7 +233,7 @@ def _subject_actor(verb, by_token, subjects) -> str | None:
                 if token.i in by_token:
                     return by_token[token.i]
     if any(t.lower_ in ("-t-il", "-il", "il", "-elle", "elle", "-t-elle") for t in verb.doc[verb.i : verb.i + 3]):
-        return _last_before(subjects, verb.idx)
+        return last_person(subjects, verb.idx)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject_actor(verb.head, by_token, subjects)
     if not any(c.dep_.startswith("nsubj") for c in verb.children):
@@ -258,29 +243,3 @@ def _subject_actor(verb, by_token, subjects) -> str | None:
         if near:
             return near[-1][1]
     return None
-
-
-def _people(doc, article: Article, by_token, people: set[str]) -> list[tuple[int, str, bool]]:
-    """(offset, person, was a subject) for every mention of a person, in order."""
-    subject_tokens = {t.i for t in doc if t.dep_ in ("nsubj", "nsubj:pass")}
-    out = []
-    for mention in article.actor_mentions:
-        if mention.actor not in people:
-            continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        is_subject = span is not None and any(
-            t.i in subject_tokens or t.head.i in subject_tokens and t.dep_ in ("flat:name", "appos")
-            for t in span
-        )
-        out.append((mention.start, mention.actor, is_subject))
-    return out
-
-
-def _last_before(subjects, offset: int) -> str | None:
-    """The last person who was a subject before ``offset`` (in the last three
-    sentences' worth of text), else the last person named."""
-    before = [s for s in subjects if s[0] < offset]
-    for at, actor, was_subject in reversed(before):
-        if was_subject and offset - at < 600:
-            return actor
-    return before[-1][1] if before else None

@@ -1,5 +1,5 @@
 """What the stages that read speech share: speech verbs, documents that speak for
-their author, and the outlet's own voice.
+their author, the outlet's own voice, and who "il" is when he speaks.
 
 The speech verbs are the single-word ``speech`` and ``claim`` entries of
 ``resources/speech_verbs.csv`` (see :mod:`veille.lexicon`), plus a few verbs the
@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from .lexicon import load_speech_verbs
+from .model import Article
 
 #: Verbs the lexicon lists as other things, or not at all, that still report speech.
 _EXTRA = {"citer", "diffuser", "faire", "pointer", "fustiger", "critiquer", "exclamer", "tonner"}
@@ -48,3 +49,42 @@ def outlet_voice(verb) -> bool:
             break
         node = node.head
     return False
+
+
+#: How far back (in characters, about three sentences) a person who was a subject
+#: is still who a pronoun means.
+_PRONOUN_REACH = 600
+
+
+def people_named(article: Article) -> list[tuple[int, str, bool]]:
+    """(offset, person, was a subject) for every mention of a person, in text order."""
+    doc = article.doc
+    if doc is None:
+        return []
+    people = {a.id for a in article.actors if a.kind == "person"}
+    subjects = {t.i for t in doc if t.dep_ in ("nsubj", "nsubj:pass")}
+    out = []
+    for mention in article.actor_mentions:
+        if mention.actor not in people:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        was_subject = span is not None and any(
+            t.i in subjects or (t.head.i in subjects and t.dep_ in ("flat:name", "appos"))
+            for t in span
+        )
+        out.append((mention.start, mention.actor, was_subject))
+    out.sort(key=lambda item: item[0])
+    return out
+
+
+def last_person(people: list[tuple[int, str, bool]], offset: int) -> str | None:
+    """Who "il a ajouté" at ``offset`` is: the last person who was a subject in the
+    text just before, else the last person the article named (``people`` from
+    :func:`people_named`)."""
+    before = [p for p in people if p[0] < offset]
+    for at, actor, was_subject in reversed(before):
+        if offset - at >= _PRONOUN_REACH:
+            break
+        if was_subject:
+            return actor
+    return before[-1][1] if before else None

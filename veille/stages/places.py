@@ -7,7 +7,6 @@ home, and the spans the actors stage read as governments are left out.
 
 from __future__ import annotations
 
-from ..actors import focus_countries
 from ..gazetteer import Gazetteer
 from ..model import Article
 from ..places import PlaceResolver
@@ -42,4 +41,4 @@ def _actor(article: Article, id: str):
     return next((a for a in article.actors if a.id == id), None)
 
 
-__all__ = ["Places", "focus_countries"]
+__all__ = ["Places"]
