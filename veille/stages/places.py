@@ -20,14 +20,10 @@ class Places:
         self.resolver = PlaceResolver(gazetteer)
 
     def __call__(self, article: Article) -> Article:
-        countries = [a.country for a in article.actors if a.country]
-        taken = [
-            (m.start, m.end)
-            for m in article.actor_mentions
-            if (actor := _actor(article, m.actor)) is not None and actor.kind == "state"
-        ]
+        states = {a.id for a in article.actors if a.kind == "state"}
+        taken = [(m.start, m.end) for m in article.actor_mentions if m.actor in states]
         focus = set()
-        for code in countries:
+        for code in {a.country for a in article.actors if a.country}:
             entry = self.gazetteer.country(code)
             if entry is not None and entry.country:
                 focus.add(entry.country)
@@ -35,10 +31,6 @@ class Places:
             article.text, doc=article.doc, focus=focus, taken=taken
         )
         return article
-
-
-def _actor(article: Article, id: str):
-    return next((a for a in article.actors if a.id == id), None)
 
 
 __all__ = ["Places"]
