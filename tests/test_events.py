@@ -323,7 +323,7 @@ def test_must_in_an_incise_is_a_request_too(read):
 
 
 def test_who_is_asked_to_act_is_the_actor_of_the_infinitive(read):
-    article = read("John Kerry a exhorté les rebelles à déposer les armes.", published=dt.date(2016, 12, 10))
+    article = read("L'armée syrienne a contraint les rebelles à déposer les armes.", published=dt.date(2016, 12, 10))
     retreat = [e for e in article.events if e.type == "RETREAT"]
     assert retreat and retreat[0].source == ["rebels"]
 
@@ -347,3 +347,115 @@ def test_a_year_on_a_noun_does_not_make_the_event_background(read):
     retaken = [e for e in article.events if e.type == "ASSAULT"]
     assert retaken and retaken[0].modality == "asserted"
     assert "rebels" in retaken[0].target
+
+
+def events_of(article, type):
+    return [e for e in article.events if e.type == type]
+
+
+def test_the_recipient_of_support_the_parse_hangs_on_the_backer(read):
+    article = read(
+        "Sergueï Lavrov a dénoncé le soutien militaire de l'Occident et de ses alliés "
+        "aux groupes terroristes."
+    )
+    aid = events_of(article, "AID")
+    assert aid and "west" in aid[0].source and "rebels" in aid[0].target
+
+
+def test_stressing_the_need_for_something_is_a_request_and_the_thing_has_not_happened(read):
+    article = read("Sergueï Lavrov a souligné la nécessité de libérer tous les otages détenus par les rebelles.")
+    assert [e.source for e in events_of(article, "REQUEST")] == [["lavrov"]]
+    assert not events_of(article, "RETREAT")
+
+
+def test_what_a_request_asks_for_is_not_an_event_of_its_own(read):
+    article = read("John Kerry a exhorté l'opposition syrienne à quitter Alep-Est.")
+    assert events_of(article, "REQUEST")
+    assert not events_of(article, "RETREAT")
+
+
+def test_il_faut_in_a_speakers_words_is_a_request(read):
+    article = read("Hassan Rohani a affirmé qu'il fallait que les terroristes déposent les armes.")
+    requests = events_of(article, "REQUEST")
+    assert requests and requests[0].source == ["rouhani"] and "rebels" in requests[0].target
+    assert not events_of(article, "RETREAT")
+
+
+def test_a_meeting_told_twice_in_either_direction_is_one_event(read):
+    article = read(
+        "Sergueï Lavrov reçoit Mohammad Javad Zarif à Moscou.\n"
+        "Lors d'une rencontre avec Mohammad Javad Zarif ce dimanche, Sergueï Lavrov a évoqué la situation à Alep."
+    )
+    assert len(events_of(article, "CONSULT")) == 1
+
+
+def test_entre_names_both_partners(read):
+    article = read("La coordination entre Téhéran et Moscou se poursuit en Syrie.")
+    cooperate = events_of(article, "COOPERATE")
+    assert cooperate and {"irn_gov", "rus_gov"} <= set(cooperate[0].source)
+
+
+def test_the_agent_of_a_participle_is_the_attacker(read):
+    article = read("L'offensive menée par les rebelles contre l'armée syrienne se poursuit près de Hama.")
+    assault = events_of(article, "ASSAULT")
+    assert assault and "rebels" in assault[0].source
+
+
+def test_the_two_leaders_after_a_statement_are_its_claimants(read):
+    article = read(
+        "Vladimir Poutine s'est entretenu avec Hassan Rohani. L'attaque menée par les terroristes "
+        "vise la souveraineté de la Syrie, ont affirmé les deux dirigeants."
+    )
+    assault = events_of(article, "ASSAULT")
+    assert assault and assault[0].according_to in ("putin", "rouhani")
+    assert any(set(e.source) <= {"putin", "rouhani"} for e in events_of(article, "ACCUSE"))
+
+
+def test_a_speakers_verdict_on_an_actor_is_an_accusation_or_support(read):
+    article = read(
+        "Sergueï Lavrov a déclaré que la présence de l'Iran en Syrie est légitime, alors que celle "
+        "de la coalition internationale est illégale."
+    )
+    assert ("SUPPORT", ("lavrov",), ("irn_gov",)) in coded(article)
+    assert ("ACCUSE", ("lavrov",), ("intl_coalition",)) in coded(article)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La présence de la coalition internationale en Syrie est illégale.",  # the outlet's verdict
+        "Sergueï Lavrov a déclaré que la présence de la Russie en Syrie est légitime.",  # his own
+    ],
+)
+def test_verdicts_that_are_not_events(read, text):
+    assert not {"ACCUSE", "SUPPORT"} & types(read(text))
+
+
+def test_a_people_acting_stands_for_its_state(read):
+    article = read(
+        "La Russie a proposé des opérations communes contre Daech, mais les Américains ont refusé "
+        "de bombarder les terroristes."
+    )
+    assert ("REJECT", ("usa_gov",), ("rus_gov",)) in coded(article)
+    bombing = events_of(article, "ASSAULT")
+    assert bombing and bombing[0].source == ["usa_gov"] and bombing[0].modality == "negated"
+
+
+def test_a_people_as_object_is_not_its_state(read):
+    article = read("L'armée syrienne a libéré les Syriens retenus par les terroristes.")
+    assert all("syr_gov" not in e.source + e.target for e in article.events)
+
+
+def test_a_relative_clause_the_parse_hangs_on_a_verb_keeps_its_antecedent(read):
+    article = read(
+        "Le ministère russe de la Défense a publié des photos montrant les terroristes de Daech "
+        "qui ont pris la fuite de Boukamal."
+    )
+    retreat = events_of(article, "RETREAT")
+    assert retreat and retreat[0].source == ["isis"]
+
+
+def test_a_second_act_of_a_speaker_is_not_what_the_speaker_says(read):
+    article = read("Sergueï Lavrov a dénoncé les sanctions et a rencontré Mohammad Javad Zarif à Moscou.")
+    consult = events_of(article, "CONSULT")
+    assert consult and consult[0].according_to == "outlet"

@@ -161,6 +161,12 @@ _DEFINITE = re.compile(
     r"observatoire|mouvement|milice|groupe|front|conseil|comité|centre)\b",
     re.IGNORECASE,
 )
+#: "les deux dirigeants": the last two people named.
+_PAIR = re.compile(
+    r"\b(?:les|des|aux) deux (?:dirigeants|présidents|chefs d'[ÉE]tat|hommes|ministres|"
+    r"responsables|homologues|leaders|chefs de la diplomatie|chefs d'[ÉE]tat-major)\b",
+    re.IGNORECASE,
+)
 #: ... unless more of a name follows ("le ministère des Affaires étrangères").
 _NAME_GOES_ON = re.compile(r"\s+(?:de |des |du |d'|[A-ZÉ])")
 
@@ -217,6 +223,24 @@ class Reading:
         return [(m.start, m.end) for m in self.mentions]
 
 
+def _pairs(text: str, reading: Reading) -> None:
+    """"les deux dirigeants" stands for the last two people named before it (both
+    actors get a mention on the same words; no alias is learnt from it)."""
+    for match in _PAIR.finditer(text):
+        people: list[str] = []
+        for mention in sorted(reading.mentions, key=lambda m: m.start, reverse=True):
+            if mention.end > match.start() or mention.actor in people:
+                continue
+            if reading.actors[mention.actor].kind == "person":
+                people.append(mention.actor)
+            if len(people) == 2:
+                break
+        if len(people) == 2:
+            for actor in people:
+                reading.mentions.append(Mention(match.start(), match.end(), match.group(), actor, "anaphor"))
+    reading.mentions.sort(key=lambda m: m.start)
+
+
 def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in spans)
 
@@ -250,8 +274,10 @@ class ActorResolver:
         self._collectives(text, reading)
         if doc is not None:
             self._entities(doc, reading)
+            self._peoples(doc, reading)
         reading.mentions.sort(key=lambda m: m.start)
         self._definite(text, reading)
+        _pairs(text, reading)
         _drop_titles(text, reading)
         _fold_collectives(reading, self.registry)
         _fold_successors(reading, self.registry)
@@ -488,6 +514,26 @@ class ActorResolver:
                 reading.add(
                     Actor(id=id, name=text, aliases=[], kind="organization"), start, end, ent.text, "ner"
                 )
+
+    def _peoples(self, doc, reading: Reading) -> None:
+        """A people acting stands for its state: "les Américains ont refusé", "mais
+        les Russes ont répondu". Only as the subject or agent of a verb: "libérer les
+        Syriens" names civilians, not Syria."""
+        for token in doc:
+            if not token.text[:1].isupper() or token.i == 0 or token.nbor(-1).lower_ not in ("les", "des"):
+                continue
+            if token.dep_ not in ("nsubj", "nsubj:pass", "obl:agent") or token.head.pos_ not in ("VERB", "AUX", "ADJ"):
+                continue
+            country = self.registry.demonym(token.text)
+            state = self.registry.state(country) if country and token.text.endswith("s") else None
+            if state is None or _overlaps(reading.spans(), token.idx, token.idx + len(token.text)):
+                continue
+            government = next(
+                (a for a in reading.actors.values() if a.country == country and a.sector == "GOV" and a.kind != "person"),
+                None,
+            )  # the article's own name for that state's government, if any
+            actor = government or state.to_actor()
+            reading.add(actor, token.idx, token.idx + len(token.text), token.text, "people")
 
     def _describe(self, before: str) -> tuple[str | None, str | None]:
         """Country and sector of an unknown person from the title just before the name:

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from .details import MONTH_YEAR, MONTHS, YEAR, date, latest_year, mode
 from .details import fatalities as dead_in
 from .ids import event_id
-from .lexicon import Trigger, Triggers
+from .lexicon import Cues, Trigger, Triggers, load_cues
 from .model import Actor, Article, Event, Place
 from .registry import Registry
 from .speech import DOCUMENTS, last_person, people_named, speech_verbs
@@ -73,9 +73,10 @@ class Context:
 class EventCoder:
     """Codes the events of a French article (see the module's docstring)."""
 
-    def __init__(self, triggers: Triggers, registry: Registry):
+    def __init__(self, triggers: Triggers, registry: Registry, cues: Cues | None = None):
         self.triggers = triggers
         self.registry = registry
+        self.cues = cues or load_cues()
 
     def code(self, article: Article, quotes: Iterable[tuple[int, int, str | None]] = ()) -> list[Event]:
         doc = article.doc
@@ -106,6 +107,7 @@ class EventCoder:
 
     def _sentence(self, sentence, context: Context) -> list[Event]:
         found = []
+        heads: dict[int, object] = {}  # id(event) -> the token its trigger heads
         used: set[int] = set()
         for token in sentence:
             if token.i in used or token.pos_ not in ("VERB", "NOUN", "AUX", "ADJ"):
@@ -117,12 +119,16 @@ class EventCoder:
                     continue
                 if trigger.type in SAYING_TYPES and says_that(token):
                     continue  # "l'armée a reconnu que ...": the claim of what follows
-                event = self._event(trigger, token, tokens, sentence, context)
+                head = tokens[0] if trigger.is_mwe and tokens[0].pos_ in ("VERB", "AUX") else token
+                event = self._event(trigger, head, tokens, sentence, context)
                 if event is not None:
                     found.append(event)
+                    heads[id(event)] = head
                     used.update(t.i for t in tokens)
                     break
+        found = [e for e in found if not _requested(heads[id(e)], e, found, heads)]
         found += self._joint_statements(sentence, context, found, used)
+        found += self._verdicts(sentence, context)
         for event in found:
             if event.type == "ASSAULT" and event.source and not event.target:
                 self._opponents(event, sentence, context)
@@ -199,6 +205,54 @@ class EventCoder:
             ))  # fmt: skip
         return out
 
+    def _verdicts(self, sentence, context: Context) -> list[Event]:
+        """A speaker's verdict on an actor ("Lavrov a indiqué que la présence de la
+        Coalition est illégale"): ACCUSE or SUPPORT from the speaker to the actors the
+        adjective's subject names (``[verdicts]`` of cues.toml); not the outlet's own
+        verdicts, nor a speaker's on their own country."""
+        out = []
+        accuse, support = self.cues.verdicts["accuse"], self.cues.verdicts["support"]
+        for adjective in sentence:
+            lemma = adjective.lemma_.lower()
+            if adjective.pos_ != "ADJ" or lemma not in (*accuse, *support):
+                continue
+            if not any(c.dep_ == "cop" for c in adjective.children):
+                continue
+            subjects = [c for c in adjective.children if c.dep_ == "nsubj"]
+            if not subjects and adjective.dep_ == "conj":  # "est illégitime et illégale"
+                subjects = [c for c in adjective.head.children if c.dep_ == "nsubj"]
+            speaker, said = self._claimant(adjective, sentence, context, [])
+            if not subjects or not said or speaker in (None, "outlet"):
+                continue
+            kind = "ACCUSE" if lemma in accuse else "SUPPORT"
+            if negated(adjective):
+                if kind == "ACCUSE":
+                    continue
+                kind = "ACCUSE"
+            targets = [
+                a for a in _phrase_actors(subjects[0], context)
+                if a != speaker and not _compatriots(context.article, speaker, a)
+            ]  # fmt: skip
+            if not targets:
+                continue
+            article = context.article
+            start, end = sentence.start_char, sentence.end_char
+            out.append(Event(
+                id=event_id(article.id, start, kind, speaker, "|", *targets),
+                type=kind,
+                sentence=article.text[start:end],
+                start=start,
+                end=end,
+                mode="verdict",
+                source=[speaker],
+                target=targets,
+                date=date(article.text[start:end], article.published),
+                according_to="outlet",
+                modality="asserted",
+                trigger=adjective.text,
+            ))  # fmt: skip
+        return out
+
     def _triggers_at(self, token, sentence) -> list[tuple[Trigger, list]]:
         lemma = token.lemma_.lower()
         out = []
@@ -272,8 +326,7 @@ class EventCoder:
 
     # -- the event -----------------------------------------------------------------
 
-    def _event(self, trigger: Trigger, token, tokens, sentence, context: Context) -> Event | None:
-        head = tokens[0] if trigger.is_mwe and tokens[0].pos_ in ("VERB", "AUX") else token
+    def _event(self, trigger: Trigger, head, tokens, sentence, context: Context) -> Event | None:
         source = self._slots(trigger.source, head, tokens, context, role="source")
         target = self._slots(trigger.target, head, tokens, context, role="target")
         target = [t for t in target if t not in source]
@@ -282,6 +335,10 @@ class EventCoder:
         fatalities = dead_in(text) if trigger.type == "ASSAULT" else None
         if not source and not (trigger.type in ("ASSAULT", "COERCE") and (target or fatalities)):
             return None  # who did it is unknown: only violence is worth recording so
+        if trigger.type == "REJECT" and not target and head.dep_ == "conj" and head.head.lemma_.lower() in OFFERS:
+            # "X avait proposé des opérations communes, mais Y a refusé": Y rejects X
+            offerers = [c for c in head.head.children if c.dep_ == "nsubj"]
+            target = [a for a in (self._actors(offerers[0], context, "nsubj") if offerers else []) if a not in source]
         if trigger.type == "CONSULT" and not target and len(source) < 2:
             partners = self._slots(("obl:avec", "nmod:avec", "obj"), head, tokens, context, role="target")
             target = [p for p in partners if p not in source]
@@ -311,10 +368,9 @@ class EventCoder:
         if event.type == "SUPPORT" and event.abets and trigger.type == "SUPPORT":
             # backing an armed group is material help in PLOVER's terms, not praise
             event.type, event.mode = "AID", event.mode or "military"
-        # 1. "X doit/doivent faire Y" in what a speaker says: the speaker asks X to do it
-        if said and claimant not in (None, "outlet") and any(
-            g.lemma_.lower() == "devoir" for g in [head.head, *governors(head)] if g.i != head.i
-        ):
+        # "X doit faire Y", "il faut que X fasse Y" in what a speaker says: the speaker
+        # asks X to do it
+        if said and claimant not in (None, "outlet") and _obliged(head):
             return Event(
                 id=event_id(article.id, start, "REQUEST", claimant, "|", *source),
                 type="REQUEST",
@@ -361,8 +417,11 @@ class EventCoder:
         if token.i in context.by_token:
             return context.by_token[token.i]
         lower = token.lower_
-        if lower in RELATIVES and token.head.dep_ in ("acl:relcl", "acl") and token.dep_.startswith("nsubj"):
-            return self._actor_of(token.head.head, context, slot)
+        if lower in RELATIVES and token.dep_.startswith("nsubj"):
+            if token.head.dep_ in ("acl:relcl", "acl") and token.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return self._actor_of(token.head.head, context, slot)
+            antecedent = _antecedent(token)  # the parse hangs the clause on a verb
+            return self._actor_of(antecedent, context, slot) if antecedent is not None else []
         if token.pos_ == "PRON" and lower in PRONOUNS and token.dep_.startswith("nsubj"):
             return list(context.last_subjects)
         if slot == "amod" or token.dep_ == "amod":
@@ -397,12 +456,10 @@ class EventCoder:
         node = head
         while node.head.i != node.i:
             parent = node.head
-            if node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and parent.lemma_.lower() in speech_verbs():
+            if node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and parent.lemma_.lower() in speech_verbs():
                 if _outlet_voice(parent):
                     return "outlet", False
                 speaker = self._subject(parent, context)
-                if speaker:
-                    context.last_speaker = speaker
                 if speaker and speaker not in source:
                     return speaker, True
                 if speaker:
@@ -425,7 +482,12 @@ class EventCoder:
                 return speaker, True
         # an incise: "Rien que samedi, 20 000 personnes sont parties, a indiqué X"
         for token in sentence:
-            if token.dep_ == "parataxis" and token.lemma_.lower() in speech_verbs() and token.i > head.i:
+            if token.lemma_.lower() not in speech_verbs() or token.i <= head.i:
+                continue
+            # "..., ont conclu les deux dirigeants": an inverted subject after a comma
+            inverted = any(c.dep_ in ("nsubj", "obj", "expl:subj") and c.i > token.i for c in token.children)
+            after_comma = any(t.text == "," for t in sentence.doc[max(token.i - 3, 0) : token.i])
+            if token.dep_ == "parataxis" or (token.dep_ == "advcl" and inverted and after_comma):
                 speaker = self._subject(token, context)
                 if speaker and speaker not in source:
                     return speaker, True
@@ -521,9 +583,9 @@ def _once(events: list[Event]) -> list[Event]:
     attributed, in the body); two different dates make two events."""
     kept: list[Event] = []
     for event in events:
-        key = (event.type, set(event.source), set(event.target))
+        key = _parties(event)
         same = next(
-            (i for i, k in enumerate(kept) if (k.type, set(k.source), set(k.target)) == key
+            (i for i, k in enumerate(kept) if _parties(k) == key
              and (k.date is None or event.date is None or k.date == event.date)
              and (event.type not in VERBAL or _stem(k.trigger) == _stem(event.trigger))),
             None,
@@ -533,6 +595,14 @@ def _once(events: list[Event]) -> list[Event]:
         elif _specificity(event) > _specificity(kept[same]):
             kept[same] = event
     return kept
+
+
+def _parties(event: Event) -> tuple:
+    """What makes two tellings the same event: its type and parties (a meeting has no
+    direction: "X reçoit Y" and "une rencontre de Y avec X" are one)."""
+    if event.type == "CONSULT":
+        return (event.type, frozenset(event.source) | frozenset(event.target))
+    return (event.type, frozenset(event.source), frozenset(event.target))
 
 
 #: Statements: two of the same kind between the same parties are two statements unless
@@ -575,10 +645,7 @@ def _allegation(event: Event, article: Article) -> Event | None:
         return None
     if not getattr(event, "said", False):
         return None  # "selon X": X reports, X does not accuse
-    who = _actor(article, speaker)
-    if who is not None and who.country and any(
-        (a := _actor(article, s)) is not None and a.country == who.country for s in event.source
-    ):
+    if any(_compatriots(article, speaker, s) for s in event.source):
         return None
     if event.type not in HARMFUL and not (event.type in ABETTING and event.abets):
         return None
@@ -599,8 +666,49 @@ def _allegation(event: Event, article: Article) -> Event | None:
     )
 
 
+def _obliged(head) -> bool:
+    """Is ``head`` what a "devoir" or a "falloir" above it in its clause says must be
+    done ("doivent garantir", "il ne fallait pas permettre aux groupes de bénéficier")?"""
+    node = head
+    for _ in range(6):
+        parent = node.head
+        if parent.i == node.i or node.dep_.startswith("nsubj"):
+            return False
+        if parent.lemma_.lower() in OBLIGATIONS:
+            return True  # "doivent garantir", "il faut que X fasse"
+        if node.dep_ in ("ccomp", "parataxis") or parent.lemma_.lower() in speech_verbs():
+            return False
+        node = parent
+    return False
+
+
+OBLIGATIONS = {"devoir", "falloir"}
+
+
+def _requested(head, event: Event, found: list[Event], heads: dict[int, object]) -> bool:
+    """Is ``event`` what a request of its sentence asks for ("a exhorté les rebelles à
+    quitter la ville", "la nécessité de libérer les otages")? Then it has not happened:
+    the request is the event."""
+    for other in found:
+        if other is event or other.type != "REQUEST":
+            continue
+        asker = heads[id(other)]
+        node = head
+        for _ in range(5):
+            if node.head.i == node.i or node.dep_.startswith("nsubj"):
+                break
+            node = node.head
+            if node.i == asker.i:
+                return True
+    return False
+
+
 #: Types whose verbs, with a "que" clause, only introduce a claim ("reconnaître que").
 SAYING_TYPES = {"CONCEDE", "SUPPORT", "AGREE", "CONSULT", "COOPERATE"}
+
+
+#: Verbs of an offer or a demand another party can turn down.
+OFFERS = {"proposer", "offrir", "suggérer", "demander", "appeler", "inviter", "exhorter", "réclamer"}
 
 
 #: Verbs of stating a position: said by two or more together, an agreement.
@@ -608,6 +716,38 @@ JOINT_VERBS = {
     "souligner", "réitérer", "réaffirmer", "affirmer", "déclarer", "exprimer", "insister",
     "convenir", "appeler", "plaider", "estimer", "rappeler", "confirmer", "annoncer",
 }
+
+
+def _antecedent(relative):
+    """The noun phrase just before a relative pronoun ("les terroristes de « Daech »
+    qui ont pris la fuite"): its head noun."""
+    node = next((t for t in reversed(relative.doc[relative.sent.start : relative.i]) if not t.is_punct), None)
+    if node is None or node.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while node.dep_.startswith(("nmod", "flat", "amod")) and node.head.i < relative.i and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head
+    return node
+
+
+def _compatriots(article: Article, one: str, other: str) -> bool:
+    a, b = _actor(article, one), _actor(article, other)
+    return bool(a and b and a.country and a.country == b.country)
+
+
+def _phrase_actors(noun, context: Context) -> list[str]:
+    """Every actor a noun phrase names, through its "de" complements and their
+    conjuncts ("la présence de la Russie et de l'Iran")."""
+    out: list[str] = []
+    for token in noun.subtree:
+        node = token
+        while node.i != noun.i and (node.dep_ == "conj" or (node.dep_.startswith("nmod") and case(node) == "de")):
+            node = node.head
+        if node.i != noun.i:
+            continue
+        for id in context.by_token.get(token.i, []):
+            if id not in out:
+                out.append(id)
+    return out
 
 
 def _actor(article: Article, id: str) -> Actor | None:

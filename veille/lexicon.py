@@ -107,6 +107,7 @@ STANCES = ("neutral", "assertive", "doubtful")
 
 _CUE_SECTIONS = (
     "negation", "future", "hypothetical", "historical", "claimant", "numbers", "fatalities",
+    "verdicts",
 )
 
 
@@ -276,6 +277,7 @@ class Cues:
     claimant: Mapping
     numbers: Mapping
     fatalities: Mapping
+    verdicts: Mapping
 
     def verb_tense(self, form: str, lemma: str) -> str | None:
         """``"future"`` or ``"conditional"`` when ``form`` is ``lemma``'s future stem
@@ -501,6 +503,7 @@ _CUE_SCHEMA: dict[str, dict[str, str]] = {
     },
     "fatalities": {"nouns": "words", "verbs": "words", "expressions": "words",
                    "not_fatal": "words"},
+    "verdicts": {"accuse": "words", "support": "words"},
 }
 """Required keys of each cues.toml table and what they hold (other keys allowed)."""
 

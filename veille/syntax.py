@@ -67,6 +67,10 @@ def anaphoric(noun) -> bool:
     return " ".join(t.lower_ for t in following) == "en question"
 
 
+#: Nouns that, named by a speaker, ask for something: "X a souligné la nécessité de".
+CALLS = {"nécessité", "urgence"}
+
+
 #: Verbs whose object, not subject, would do what their infinitive says.
 OBJECT_CONTROL = {
     "appeler", "exhorter", "inviter", "demander", "pousser", "forcer", "contraindre",
@@ -142,6 +146,27 @@ def fill(slot: str, head, tokens) -> list:
         found = [c for c in head.children if c.dep_.startswith("nmod") and case(c) == prep]
         for token in tokens[1:]:
             found += [c for c in token.children if c.dep_.startswith("nmod") and case(c) == prep]
+        if not found and prep == "par":
+            # "l'attaque menée par des militants": the agent of a participle on the noun,
+            # or on a complement the parse hangs it on ("l'attaque en cours menée par")
+            nouns = [head, *(c for c in head.children if c.dep_.startswith("nmod"))]
+            for noun in nouns:
+                for participle in noun.children:
+                    if participle.dep_ == "acl" and "Part" in participle.morph.get("VerbForm"):
+                        found += [
+                            c for c in participle.children
+                            if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case(c) == "par")
+                        ]  # fmt: skip
+        if not found and prep != "de":
+            # "le soutien de l'Occident et de ses alliés aux groupes armés": the parse
+            # hangs the "à" complement on the nearest noun, the noun's own "de" one
+            owners = [
+                c for c in head.children
+                if c.dep_.startswith(("nmod", "conj")) and c.pos_ in ("NOUN", "PROPN") and case(c) == "de"
+            ]  # fmt: skip ("de ses alliés" may hang on the head as a conjunct)
+            for owner in owners:
+                for noun in (owner, *owner.conjuncts):
+                    found += [c for c in noun.children if c.dep_.startswith("nmod") and case(c) == prep]
         return found
     if slot == "amod":
         return [c for c in head.children if c.dep_ == "amod"]
@@ -161,7 +186,7 @@ def fill(slot: str, head, tokens) -> list:
                 if not (governor.dep_ == "advmod" and governor.pos_ == "ADV" and governor.i != head.i):
                     break  # ("lors d'une rencontre": the parse hangs it on the adverb "lors")
             via, governor = governor, governor.head
-        if governor.lemma_.lower() in MENTIONING and via.dep_ == "obj":
+        if governor.lemma_.lower() in MENTIONING and via.dep_ == "obj" and head.lemma_.lower() not in CALLS:
             return []  # "X a évoqué la victoire de Y": X only talks about it
         if governor.pos_ in ("VERB", "AUX") and governor.i != head.i:
             found = [c for c in governor.children if c.dep_ in ("nsubj", "nsubj:pass")]
@@ -220,8 +245,8 @@ def inherited_subject(verb) -> list:
 def case(token) -> str | None:
     for child in token.children:
         if child.dep_ in ("case", "mark"):
-            word = child.lemma_.lower()
-            if word in ("du", "des", "d'", "d"):
+            word = child.lower_  # not the lemma: spaCy lemmatises "entre" as "entrer"
+            if word in ("du", "des", "d'", "d", "d’"):
                 return "de"
             if word in ("au", "aux"):
                 return "à"
