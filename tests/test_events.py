@@ -459,3 +459,11 @@ def test_a_second_act_of_a_speaker_is_not_what_the_speaker_says(read):
     article = read("Sergueï Lavrov a dénoncé les sanctions et a rencontré Mohammad Javad Zarif à Moscou.")
     consult = events_of(article, "CONSULT")
     assert consult and consult[0].according_to == "outlet"
+
+
+def test_an_event_carries_the_other_counts_of_its_sentence(read):
+    article = read("Rien que samedi, près de 12 500 combattants ont déposé les armes à Alep-Est.")
+    retreat = events_of(article, "RETREAT")
+    assert retreat and retreat[0].quantities == [
+        {"number": 12500, "noun": "combattants", "text": "près de 12 500 combattants"}
+    ]

@@ -12,32 +12,9 @@ import datetime as dt
 import re
 
 from .dates import find_dates, weekday_cue
+from .lexicon import load_cues
 from .model import Article
-
-FATALITY_WORDS = re.compile(
-    r"\b(morts?|tués?|tuées?|victimes|martyrs?|décès|ont péri|trouvé la mort|périssent|"
-    r"sont morts|ont été tués|a été tué|tuant|tuer)\b",
-    re.IGNORECASE,
-)
-
-
-NUMBER_WORDS = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
-    "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100, "mille": 1000,
-    "dizaine": 10, "dizaines": 10, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
-    "cinquantaine": 50, "centaine": 100, "centaines": 100, "millier": 1000, "milliers": 1000,
-}  # fmt: skip
-
-
-_NUMBER = re.compile(
-    r"(?:(?:au moins|près de|environ|plus de|quelque|quelques)\s+)?"
-    r"(\d{1,3}(?:[ .\u202f\u00a0]\d{3})+|\d+|(?:des |une )?(?:"
-    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r"))\s+(?:de\s+|d')?(?:\w+\s+){0,3}?",
-    re.IGNORECASE,
-)
-
+from .numbers import counts
 
 _MODES = (
     ("ASSAULT", "aerial", r"\b(aérien|aérienne|aériens|aériennes|aviation|avions?|bombardiers?|raids?)\b"),
@@ -100,47 +77,37 @@ def latest_year(article: Article) -> int | None:
     return max(years) if years else None
 
 
-_COUNT = (
-    r"(\d{1,3}(?:[ .\u202f\u00a0]\d{3})+|\d+|(?:des |une |un |quelques )?(?:"
-    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r"))"
-)
-
-
-_APPROX = r"(?:(?:au moins|près de|environ|plus de|quelque|pas moins de)\s+)?"
-
-
-#: "ont tué 32 personnes", "coûté la vie à une vingtaine de civils"
-_KILLED_N = re.compile(
-    r"\b(?:tué|tuée|tués|tuées|tuant|tue|tuent|tuer|coûté la vie à|fauché)\s+" + _APPROX + _COUNT + r"\b",
+#: Words just before a count that make it a count of the dead: "ont tué 32 personnes",
+#: "coûté la vie à une vingtaine de civils", "faisant 20 victimes".
+_KILLED_BEFORE = re.compile(
+    r"\b(?:tué|tuée|tués|tuées|tuant|tue|tuent|tuer|abattu|abattant|massacré|coûté la vie à|"
+    r"fauché|faisant|killing|killed)\s+$",
     re.IGNORECASE,
 )
-
-
-#: "32 morts", "des dizaines de morts", "20 000 victimes", "une dizaine de soldats ont été tués"
-_N_KILLED = re.compile(
-    _APPROX + _COUNT + r"\s+(?:de\s+|d')?(?:[\w-]+\s+){0,3}?"
-    r"(?:morts|tués|victimes|martyrs|ont péri|ont été tués|ont été tuées|ont trouvé la mort|sont morts|décès)\b",
+#: ... and just after it: "une dizaine de soldats ont été tués", "20 personnes ont péri".
+_KILLED_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:ont été tués|ont été tuées|a été tué|ont péri|ont trouvé la mort|"
+    r"sont morts|sont mortes|ont perdu la vie|tués|tuées|were killed|died)\b",
     re.IGNORECASE,
 )
-
-
-def _count(value: str) -> int | None:
-    value = value.lower()
-    for prefix in ("des ", "une ", "un ", "quelques "):
-        value = value.removeprefix(prefix)
-    digits = re.sub(r"[ .\u202f\u00a0]", "", value)
-    if digits.isdigit():
-        return int(digits)
-    return NUMBER_WORDS.get(value)
 
 
 def fatalities(text: str) -> int | None:
-    """The number of dead the sentence gives (the lower bound: 10 for "des dizaines")."""
-    for pattern in (_KILLED_N, _N_KILLED):
-        match = pattern.search(text)
-        if match:
-            value = _count(match.group(1))
-            if value:
-                return value
+    """The number of dead the sentence gives (the lower bound: 10 for "des dizaines"):
+    a count of a noun of the dead ("32 morts", cues.toml [fatalities]) or next to a
+    verb of killing; counts of the wounded, missing or displaced never."""
+    cues = load_cues()
+    table = cues.fatalities
+    dead = {n for n in table["nouns"] if n not in ("bilan", "perte", "corps")}
+    for count in counts(text, cues):
+        noun = count.noun.lower()
+        singular = noun[:-1] if noun.endswith("s") else noun
+        if singular in table["not_fatal"] or noun in table["not_fatal"]:
+            continue
+        if (
+            noun in dead or singular in dead
+            or _KILLED_BEFORE.search(text[: count.start])
+            or _KILLED_AFTER.match(text[count.end :])
+        ):  # fmt: skip
+            return count.number
     return None

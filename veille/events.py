@@ -41,6 +41,7 @@ from .details import fatalities as dead_in
 from .ids import event_id
 from .lexicon import Cues, Trigger, Triggers, load_cues
 from .model import Actor, Article, Event, Place
+from .numbers import counts
 from .registry import Registry
 from .speech import DOCUMENTS, last_person, people_named, speech_verbs
 from .speech import outlet_voice as _outlet_voice
@@ -359,6 +360,10 @@ class EventCoder:
             according_to=claimant,
             modality=modality,
             fatalities=fatalities,
+            quantities=[
+                {"number": c.number, "noun": c.noun, "text": c.text}
+                for c in counts(text, self.cues) if c.noun and c.number != fatalities
+            ],
             trigger=" ".join(t.text for t in tokens),
         )
         event.said = said

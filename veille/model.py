@@ -89,6 +89,8 @@ class Event:
     according_to: str | None = None
     modality: str = "asserted"
     fatalities: int | None = None
+    #: other counts of its sentence: {"number": 20000, "noun": "individus", "text": "20 000 individus"}
+    quantities: list[dict] = field(default_factory=list)
     trigger: str | None = None  # the words that coded it, as the text has them
     target_inferred: bool = False  # target taken from the context, not from the syntax
     canonical: str | None = None  # the canonical event every report of it shares (stories)

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from .evaluate import distance_km, normalise
+from .numbers import counts
 
 __all__ = ["Report", "actor_agreement", "place_agreement", "probe", "reports", "same_event"]
 
@@ -33,12 +34,6 @@ _MODALITY = {"asserted": "real", "negated": "real", "future": "planned", "hypoth
 #: Group nouns (veille.actors.COLLECTIVES): too vague to make two reports one event alone.
 WEAK_ACTORS = frozenset({"rebels", "opposition", "government_forces", "civilians", "west"})
 
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[  .,]\d{3})+|\d+)(?![\w])\s*([^\W\d]{3,})?")
-_MONTHS = re.compile(
-    r"^(janv|f[eé]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[eé]c|jan|feb|mar|apr|may|jun"
-    r"|jul|aug|sep|dec|heure|h$|km|kilom|ans?$|year)",
-    re.IGNORECASE,
-)
 _CONTENT = re.compile(r"\w{4,}")
 
 
@@ -186,18 +181,9 @@ def _exact(date: str | None, sentence: str) -> bool:
 
 
 def quantities(sentence: str) -> list[list[Any]]:
-    """Numbers the sentence counts, with the word after them: [[8079, "perso"], ...]."""
-    found = []
-    for match in _NUMBER.finditer(sentence):
-        digits = re.sub(r"\D", "", match.group(1))
-        unit = (match.group(2) or "").casefold()
-        if not digits or not unit or _MONTHS.match(unit):
-            continue
-        number = int(digits)
-        if 1900 <= number <= 2100 and len(match.group(1)) == 4:
-            continue  # a year
-        found.append([number, normalise(unit)[:5]])
-    return found
+    """What the sentence counts, with the first letters of the noun counted:
+    [[8079, "perso"], ...] (words and digits alike: "près de 18.000", "des dizaines")."""
+    return [[c.number, normalise(c.noun)[:5]] for c in counts(sentence) if c.noun]
 
 
 def reports(record: dict[str, Any], *, order: int = 0) -> list[Report]:

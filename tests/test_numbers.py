@@ -1,0 +1,74 @@
+"""Counts in digits and in words (veille.numbers) and the dead among them (details)."""
+
+import pytest
+
+from veille.details import fatalities
+from veille.numbers import counts, value
+
+
+@pytest.mark.parametrize(
+    "phrase, number",
+    [
+        ("20 000", 20000),
+        ("18.000", 18000),
+        ("1,5 million", 1500000),
+        ("vingt-trois", 23),
+        ("vingt et un", 21),
+        ("quatre-vingt-dix", 90),
+        ("quatre-vingt-douze", 92),
+        ("deux cents", 200),
+        ("trois mille", 3000),
+        ("deux cent cinquante mille", 250000),
+        ("des dizaines", 10),
+        ("une vingtaine", 20),
+        ("des centaines de milliers", 100000),
+        ("plusieurs dizaines", 10),
+    ],
+)
+def test_values_in_digits_and_words(phrase, number):
+    assert value(phrase) == number
+
+
+def test_a_word_that_is_no_number_has_no_value():
+    assert value("beaucoup") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Samedi, 12 500 habitants ont quitté les quartiers est.", [(12500, "habitants")]),
+        ("Près de 3.000 combattants ont déposé les armes.", [(3000, "combattants")]),
+        ("Une cinquantaine de prisonniers ont été amnistiés.", [(50, "prisonniers")]),
+        ("Des centaines de milliers de réfugiés attendent.", [(100000, "réfugiés")]),
+    ],
+)
+def test_counts_keep_the_noun_they_count(text, expected):
+    assert [(c.number, c.noun) for c in counts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La réunion s'est tenue le 9 novembre en cours.",  # a day of the month
+        "En 2016, la ville est tombée.",  # a year
+        "Les tirs ont commencé vers 19h10, à 12 km de la ville.",  # a time, a distance
+        "Le ministre a reçu un appel de son homologue.",  # an article
+    ],
+)
+def test_dates_times_distances_and_articles_are_not_counts(text):
+    assert counts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("Des frappes ont tué 32 personnes à Idleb.", 32),
+        ("L'attaque a fait des dizaines de morts.", 10),
+        ("Une quinzaine de soldats ont été tués lors de l'assaut.", 15),
+        ("L'explosion a coûté la vie à vingt-trois civils.", 23),
+        ("L'attaque a fait 40 blessés.", None),  # the wounded are not the dead
+        ("Au moins 200 familles ont été évacuées.", None),
+    ],
+)
+def test_fatalities(text, dead):
+    assert fatalities(text) == dead
