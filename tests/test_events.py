@@ -126,6 +126,17 @@ def test_a_phone_call_lists_both_parties(read):
         ("L'armée syrienne pourrait attaquer les rebelles.", "ASSAULT", "hypothetical"),
         ("La Russie a déployé des troupes en Syrie en 2015.", "MOBILIZE", "historical"),
         ("L'armée syrienne a attaqué les rebelles.", "ASSAULT", "asserted"),
+        # the future of the past in what a speaker says
+        ("Le ministre a déclaré que la Russie déploierait des troupes supplémentaires.", "MOBILIZE", "future"),
+        ("La Turquie prévoit de retirer ses troupes d'Afrine.", "RETREAT", "future"),
+        ("Le ministère russe de la Défense a démenti avoir bombardé l'hôpital.", "ASSAULT", "negated"),
+        # a past infinitive: done, even after a verb of announcing
+        ("L'armée syrienne a annoncé avoir bombardé les positions des rebelles.", "ASSAULT", "asserted"),
+        # an attempt is an act; the journalistic conditional is reported, not hypothetical
+        ("L'aviation de la coalition a tenté d'entraver les avions russes.", "COERCE", "asserted"),
+        ("L'armée syrienne aurait repoussé les rebelles près de Hama.", "ASSAULT", "asserted"),
+        ("Si les négociations échouent, l'armée syrienne attaquera les rebelles.", "ASSAULT", "hypothetical"),
+        ("L'armée syrienne attaquerait les rebelles si ceux-ci refusaient.", "ASSAULT", "hypothetical"),
     ],
 )
 def test_modality(read, text, type, modality):

@@ -36,24 +36,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .details import MONTH_YEAR, MONTHS, YEAR, date, latest_year, mode
+from .details import date, latest_year, mode
 from .details import fatalities as dead_in
 from .ids import event_id
 from .lexicon import Cues, Trigger, Triggers, load_cues
+from .modality import ModalityReader
 from .model import Actor, Article, Event, Place
 from .numbers import counts
 from .registry import Registry
 from .speech import DOCUMENTS, last_person, people_named, speech_verbs
 from .speech import outlet_voice as _outlet_voice
 from .syntax import (
-    LOCATIVE, anaphoric, case, dates_clause, expression, fill, governors,
-    in_reminder, negated, pluperfect, same_phrase, says_that,
+    LOCATIVE, anaphoric, case, expression, fill, negated, same_phrase, says_that,
 )  # fmt: skip
 from .textnorm import fold
 
-REFUSALS = {"refuser", "renoncer", "nier", "démentir", "exclure", "rejeter", "empêcher"}
-FUTURE_HEADS = {"aller", "devoir", "prévoir", "compter", "envisager", "projeter", "s'apprêter", "apprêter", "promettre", "décider"}
-HYPOTHETICAL_HEADS = {"pouvoir", "risquer", "menacer"}
 PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ceux-ci", "lui"}
 RELATIVES = {"qui", "lequel", "laquelle", "lesquels", "lesquelles", "que"}
 
@@ -78,6 +75,7 @@ class EventCoder:
         self.triggers = triggers
         self.registry = registry
         self.cues = cues or load_cues()
+        self.modality = ModalityReader(self.cues)
 
     def code(self, article: Article, quotes: Iterable[tuple[int, int, str | None]] = ()) -> list[Event]:
         doc = article.doc
@@ -523,37 +521,8 @@ class EventCoder:
         return None
 
     def _modality(self, head, sentence, article: Article) -> tuple[str, str | None]:
-        text = sentence.text
-        # only years that date the event's own clause ("est intervenue en 2015"), not a
-        # noun inside it ("les quartiers occupés depuis 2012")
-        years = [int(t.text) for t in sentence if YEAR.fullmatch(t.text) and dates_clause(t, head)]
-        published = article.published
-        if years:
-            latest = max(years)
-            reference = published.year if published else latest_year(article)
-            if reference and latest < reference:
-                month = MONTH_YEAR.search(text)
-                if month and int(month.group(2)) == latest:
-                    return "historical", f"{latest}-{MONTHS.index(month.group(1).lower()) + 1:02d}"
-                return "historical", str(latest)
-        if in_reminder(head) and any(pluperfect(v) for v in [head, *governors(head), head.head]):
-            return "historical", None  # "il convient de rappeler que Damas avait appelé"
-        if negated(head) or any(
-            a.lemma_.lower() in REFUSALS for a in governors(head)
-        ):
-            return "negated", None
-        morph = head.morph
-        for verb in [head, *governors(head)]:
-            lemma = verb.lemma_.lower()
-            if lemma in HYPOTHETICAL_HEADS and "Cnd" in verb.morph.get("Mood"):
-                return "hypothetical", None
-            if "Fut" in verb.morph.get("Tense") or lemma in FUTURE_HEADS and verb.i != head.i:
-                return "future", None
-        if any(c.lower_ in ("si",) and c.dep_ == "mark" for c in head.children):
-            return "hypothetical", None
-        if "Fut" in morph.get("Tense"):
-            return "future", None
-        return "asserted", None
+        reference = article.published.year if article.published else latest_year(article)
+        return self.modality.read(head, sentence, reference)
 
     def _place(self, head, sentence, context: Context) -> Place | None:
         for token in head.subtree:

@@ -1,0 +1,135 @@
+"""Whether an event happened, will happen, might, did not, or is background.
+
+The modality of an event is read on its trigger's clause with the cues of
+``cues.toml``, in this order:
+
+1. **historical**: a year before the article's dates the trigger's own clause
+   ("est intervenue en 2015"), or the outlet reminds its readers of something in
+   the pluperfect ("il convient de rappeler que Damas avait appelé");
+2. **negated**: a negation on the trigger;
+3. **hypothetical**: a "si" clause (the parse often hangs the main clause on the
+   "si" one, so a future or conditional in a sentence with "si" is enough), or a
+   conditional verb of possibility above it ("pourrait frapper", "risquerait de");
+   then **negated** again: a verb of refusal or denial above the trigger ("ont
+   refusé catégoriquement de bombarder", "a démenti avoir frappé");
+4. **future**: the future tense (spaCy's morphology, or the form: "céderons" is the
+   stem of céder plus a future ending, which spaCy tags present), a verb of intent
+   or plan above it ("doit se rendre", "prévoit de retirer", "va signer"), or a
+   conditional in what a speaker says ("a déclaré que la coordination se
+   poursuivrait": the future of the past);
+5. **asserted** otherwise, the journalistic conditional included ("Damas aurait
+   réussi à stopper les insurgés" is reported, and attributed by its claimant).
+
+A past infinitive ("a annoncé avoir repris la ville") is never future.
+"""
+
+from __future__ import annotations
+
+from .details import MONTH_YEAR, MONTHS, YEAR
+from .lexicon import Cues
+from .speech import speech_verbs
+from .syntax import dates_clause, governors, in_reminder, negated, pluperfect
+
+#: Verbs of attempt: an attempt is an act ("a tenté d'entraver les avions" happened).
+ATTEMPTS = {"tenter", "chercher", "viser", "essayer"}
+
+
+class ModalityReader:
+    """Reads the modality of a trigger's clause (see the module's docstring)."""
+
+    def __init__(self, cues: Cues):
+        self.cues = cues
+        self.refusals = set(cues.negation["verbs"])
+        self.plans = set(cues.future["verbs"]) - {"menacer"}  # "menace de" is a threat: hypothetical
+        self.possible = set(cues.hypothetical["verbs"]) - ATTEMPTS
+        self.markers = set(cues.hypothetical["markers"])
+
+    def read(self, head, sentence, reference_year: int | None) -> tuple[str, str | None]:
+        """The modality of the event ``head`` triggers, and the year or month a
+        historical event is dated by (else None)."""
+        background = self._historical(head, sentence, reference_year)
+        if background is not None:
+            return "historical", background or None
+        verbs = [head, *governors(head)]
+        if negated(head):
+            return "negated", None
+        if _conditional_clause(head) or (
+            any(t.dep_ == "mark" and t.lower_ in ("si", "s'") for t in sentence)
+            and self._tense(head) in ("future", "conditional")
+        ):  # "si ..., l'armée attaquera", however the parse hangs the two clauses
+            return "hypothetical", None
+        if any(v.lemma_.lower() in self.refusals for v in verbs[1:]):
+            return "negated", None
+        if any(
+            v.lemma_.lower() in self.possible and self._tense(v) == "conditional" for v in verbs
+        ) or any(v.lemma_.lower() in self.markers for v in verbs[1:]):
+            return "hypothetical", None
+        if _past_infinitive(head):
+            return "asserted", None
+        for verb in verbs:
+            if self._tense(verb) == "future" or (verb.i != head.i and verb.lemma_.lower() in self.plans):
+                return "future", None
+        if self._tense(head) == "conditional" and _reported(head):
+            return "future", None  # "a déclaré que ... se poursuivraient"
+        return "asserted", None
+
+    def _historical(self, head, sentence, reference_year: int | None) -> str | None:
+        """"" when background without a date of its own, the year or month when dated
+        by one, None when not background."""
+        # only years that date the event's own clause ("est intervenue en 2015"), not a
+        # noun inside it ("les quartiers occupés depuis 2012")
+        years = [int(t.text) for t in sentence if YEAR.fullmatch(t.text) and dates_clause(t, head)]
+        if years and reference_year and max(years) < reference_year:
+            latest = max(years)
+            month = MONTH_YEAR.search(sentence.text)
+            if month and int(month.group(2)) == latest:
+                return f"{latest}-{MONTHS.index(month.group(1).lower()) + 1:02d}"
+            return str(latest)
+        if in_reminder(head) and any(pluperfect(v) for v in [head, *governors(head), head.head]):
+            return ""
+        return None
+
+    def _tense(self, verb) -> str | None:
+        """"future", "conditional" or None, from the morphology or, where spaCy misses it,
+        from the form (see ``Cues.verb_tense``)."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        if "Fut" in verb.morph.get("Tense"):
+            return "future"
+        if "Cnd" in verb.morph.get("Mood"):
+            return "conditional"
+        auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+        for word in [*auxiliaries, verb]:
+            tense = self.cues.verb_tense(word.text, word.lemma_)
+            if tense:
+                return tense
+        return None
+
+
+def _conditional_clause(head) -> bool:
+    """A "si" clause on the trigger ("si les rebelles refusaient, l'armée attaquerait",
+    whichever of the two clauses the parse makes the main one)."""
+    clauses = [head, *(c for c in head.children if c.dep_ == "advcl")]
+    if head.dep_ == "advcl":
+        clauses.append(head.head)
+    return any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for clause in clauses for c in clause.children)
+
+
+def _past_infinitive(head) -> bool:
+    """"avoir repris", "être entrés": an infinitive auxiliary before a participle."""
+    return any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") and c.lemma_ in ("avoir", "être")
+        for c in head.children
+    )
+
+
+def _reported(head) -> bool:
+    """Is ``head`` in a clause a speech verb introduces ("a déclaré que ...")?"""
+    node = head
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in speech_verbs():
+            return True
+        node = node.head
+    return False
