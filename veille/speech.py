@@ -8,6 +8,7 @@ press uses to report words without saying them ("diffuser", "pointer").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
 from .lexicon import load_speech_verbs
@@ -49,6 +50,39 @@ def outlet_voice(verb) -> bool:
             break
         node = node.head
     return False
+
+
+def document_author(document, actors: Mapping[int, str]) -> str | None:
+    """Whom a document that speaks ("souligne le communiqué") speaks for: the actor
+    named as its issuer, here ("le communiqué du Kremlin") or where the article last
+    named that kind of document ("selon un communiqué publié par le Kremlin", "Dans un
+    communiqué, le ministère a ..."). ``actors`` maps token indices to actor ids."""
+    lemma = document.lemma_.lower()
+    earlier = [t for t in document.doc[: document.i] if t.lemma_.lower() == lemma]
+    for noun in (document, *earlier[-1:]):
+        for issuer in _issuers(noun):
+            actor = next((actors[t.i] for t in issuer.subtree if t.i in actors), None)
+            if actor is not None:
+                return actor
+    return None
+
+
+def _issuers(document) -> list:
+    """The phrases that may name a document's issuer: "du Kremlin", "publié par le
+    Kremlin", the subject of the statement it frames ("Dans un communiqué, le ministère")."""
+    out = []
+    for child in document.children:
+        if child.dep_ == "nmod" and _case(child) in ("de", "du", "des", "d'"):
+            out.append(child)
+        elif child.dep_ == "acl":
+            out += [g for g in child.children if g.dep_ == "obl:agent"]
+    if document.dep_.startswith("obl") and _case(document) == "dans":
+        out += [c for c in document.head.children if c.dep_ == "nsubj"]
+    return out
+
+
+def _case(noun) -> str | None:
+    return next((c.lower_ for c in noun.children if c.dep_ == "case"), None)
 
 
 #: How far back (in characters, about three sentences) a person who was a subject
