@@ -168,3 +168,46 @@ def test_a_bare_definite_head_refers_back_to_the_actor_named_in_full(resolver):
     )
     anaphors = [(m.text, m.actor) for m in reading.mentions if m.how == "anaphor"]
     assert anaphors == [("ministère", "rus_mod")]
+
+
+def test_a_descriptive_name_matches_in_lowercase_and_a_long_one_whole(resolver):
+    reading = resolver.read(
+        "Selon le Centre russe pour la réconciliation des parties en conflit, l'armée arabe "
+        "syrienne contrôle le quartier."
+    )
+    assert {"rus_reconc", "syr_army"} <= ids(reading)
+
+
+def test_a_capitalised_two_word_name_still_needs_its_capital(resolver):
+    reading = resolver.read("Il faut des conditions favorables à la mobilisation populaire.")
+    assert "pmf" not in ids(reading)
+
+
+def test_a_title_of_courtesy_does_not_make_a_new_person(french):
+    resolver = ActorResolver(load_registry())
+    text = "Le diplomate Karim Haddadi a parlé lundi. M. Haddadi a ensuite quitté Beyrouth."
+    reading = resolver.read(text, doc=french(text))
+    people = {a.id for a in reading.actors.values() if a.kind == "person"}
+    assert len(people) == 1, people
+
+
+def test_a_role_noun_alone_is_the_last_person_named(french):
+    resolver = ActorResolver(load_registry())
+    text = "Sergueï Lavrov a reçu la presse à Moscou. Le diplomate a accusé Washington de mentir."
+    reading = resolver.read(text, doc=french(text))
+    assert ("diplomate", "lavrov") in mentioned(reading)
+
+
+def test_a_role_noun_with_a_country_is_someone_else(french):
+    resolver = ActorResolver(load_registry())
+    text = "Sergueï Lavrov a reçu la presse. Le ministre turc a répondu."
+    reading = resolver.read(text, doc=french(text))
+    assert ("ministre", "lavrov") not in mentioned(reading)
+
+
+def test_the_two_leaders_are_the_last_two_people_named(french):
+    resolver = ActorResolver(load_registry())
+    text = "Vladimir Poutine a reçu Recep Tayyip Erdogan. Les deux dirigeants ont parlé de la Syrie."
+    reading = resolver.read(text, doc=french(text))
+    pair = {m.actor for m in reading.mentions if m.text == "Les deux dirigeants"}
+    assert pair == {"putin", "erdogan"}

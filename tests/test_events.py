@@ -26,8 +26,10 @@ def read(french):
     actors, places = Actors(load_registry()), Places(load_gazetteer())
     events = Events(load_triggers(), load_registry())
 
-    def run(text, published=dt.date(2016, 12, 18), language="fr"):
-        article = Article(id="t", name="t.txt", text=text, language=language, published=published)
+    def run(text, published=dt.date(2016, 12, 18), language="fr", title=None):
+        article = Article(
+            id="t", name="t.txt", text=text, language=language, published=published, title=title
+        )
         article.doc = french(text) if language == "fr" else None
         for stage in (actors, places, events):
             stage(article)
@@ -478,3 +480,45 @@ def test_an_event_carries_the_other_counts_of_its_sentence(read):
     assert retreat and retreat[0].quantities == [
         {"number": 12500, "noun": "combattants", "text": "près de 12 500 combattants"}
     ]
+
+
+def test_who_repelled_an_attack_was_its_target(read):
+    article = read("L'armée syrienne a repoussé une attaque des rebelles près de Hama.")
+    assault = events_of(article, "ASSAULT")
+    assert assault and assault[0].target == ["syr_army"] and "syr_army" not in assault[0].source
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Vladimir Poutine a assuré que la Russie frapperait les terroristes s'ils relèvent la tête.", "putin"),
+        ("L'armée syrienne a promis de frapper les terroristes.", "syr_army"),
+    ],
+)
+def test_harm_announced_by_its_own_side_or_promised_is_a_threat(read, text, source):
+    article = read(text)
+    threats = events_of(article, "THREATEN")
+    assert threats and threats[0].source == [source] and "rebels" in threats[0].target
+    assert not events_of(article, "ASSAULT")
+
+
+def test_they_who_speak_are_the_group_last_named(read):
+    article = read(
+        "Les rebelles ont rejeté la trêve. Ils affirment que l'aviation syrienne a bombardé leurs positions."
+    )
+    assault = events_of(article, "ASSAULT")
+    assert assault and assault[0].according_to == "rebels"
+
+
+def test_a_headline_restating_a_request_in_other_words_is_the_same_request(read):
+    title = "Kerry exhorte l'opposition syrienne à négocier"
+    article = read(
+        title + "\nJohn Kerry a appelé ce samedi l'opposition syrienne à faire le premier pas vers la paix.",
+        title=title,
+    )
+    assert len(events_of(article, "REQUEST")) == 1
+
+
+def test_pas_without_ne_is_no_negation(read):
+    article = read("John Kerry a appelé l'opposition syrienne à faire le premier pas vers la paix.")
+    assert [e.modality for e in events_of(article, "REQUEST")] == ["asserted"]

@@ -161,6 +161,8 @@ _DEFINITE = re.compile(
     r"observatoire|mouvement|milice|groupe|front|conseil|comité|centre)\b",
     re.IGNORECASE,
 )
+#: "M. Ghassemi" is Ghassemi: titles of courtesy before a name.
+_HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Mr\.?|Mrs\.?|Dr\.?|Me|Pr\.?)\s+")
 #: "les deux dirigeants": the last two people named.
 _PAIR = re.compile(
     r"\b(?:les|des|aux) deux (?:dirigeants|présidents|chefs d'[ÉE]tat|hommes|ministres|"
@@ -223,6 +225,14 @@ class Reading:
         return [(m.start, m.end) for m in self.mentions]
 
 
+#: "le diplomate a accusé": a role noun alone stands for the last person named.
+_ROLE = re.compile(
+    r"\b(?:le|la|l'|du|de la|de l')\s?(diplomate|porte-parole|émissaire|envoyé|envoyée|"
+    r"responsable|dirigeant|dirigeante|ministre|négociateur|médiateur)\b",
+    re.IGNORECASE,
+)
+
+
 def _pairs(text: str, reading: Reading) -> None:
     """"les deux dirigeants" stands for the last two people named before it (both
     actors get a mention on the same words; no alias is learnt from it)."""
@@ -278,6 +288,7 @@ class ActorResolver:
         reading.mentions.sort(key=lambda m: m.start)
         self._definite(text, reading)
         _pairs(text, reading)
+        self._role_anaphors(text, reading)
         _drop_titles(text, reading)
         _fold_collectives(reading, self.registry)
         _fold_successors(reading, self.registry)
@@ -491,7 +502,7 @@ class ActorResolver:
             if ent.label_ not in ("PER", "ORG"):
                 continue
             start, end = ent.start_char, ent.end_char
-            text = _DETERMINERS.sub("", ent.text).strip(" ,.;:«»\"'")
+            text = _HONORIFIC.sub("", _DETERMINERS.sub("", ent.text)).strip(" ,.;:«»\"'")
             if not text or not text[:1].isupper() or _overlaps(reading.spans(), start, end):
                 continue
             key = name_key(text)
@@ -534,6 +545,25 @@ class ActorResolver:
             )  # the article's own name for that state's government, if any
             actor = government or state.to_actor()
             reading.add(actor, token.idx, token.idx + len(token.text), token.text, "people")
+
+    def _role_anaphors(self, text: str, reading: Reading) -> None:
+        """"Le diplomate a accusé", "selon le porte-parole": the last person named
+        before, when the role noun comes with no name or country of its own."""
+        taken = reading.spans()
+        for match in _ROLE.finditer(text):
+            start, end = match.start(1), match.end(1)
+            if _overlaps(taken, match.start(), match.end()) or _NAME_GOES_ON.match(text, end):
+                continue  # "le ministre des Affaires étrangères", "le porte-parole Dmitri Peskov"
+            following = re.match(r"\s+([^\W\d_]+)", text[end : end + 30])
+            if following and self.registry.demonym(following.group(1)):
+                continue  # "le ministre russe": someone else, described
+            earlier = [
+                m for m in reading.mentions
+                if m.end <= start and reading.actors[m.actor].kind == "person"
+            ]  # fmt: skip
+            if earlier:
+                reading.mentions.append(Mention(start, end, text[start:end], earlier[-1].actor, "anaphor"))
+        reading.mentions.sort(key=lambda m: m.start)
 
     def _describe(self, before: str) -> tuple[str | None, str | None]:
         """Country and sector of an unknown person from the title just before the name:

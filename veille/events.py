@@ -47,7 +47,7 @@ from .registry import Registry
 from .speech import DOCUMENTS, last_person, people_named, speech_verbs
 from .speech import outlet_voice as _outlet_voice
 from .syntax import (
-    LOCATIVE, anaphoric, case, expression, fill, negated, same_phrase, says_that,
+    LOCATIVE, anaphoric, case, expression, fill, governors, negated, same_phrase, says_that,
 )  # fmt: skip
 from .textnorm import fold
 
@@ -100,7 +100,7 @@ class EventCoder:
             found = _richest(self._sentence(sentence, context))
             found += [e for e in (_allegation(f, article) for f in found) if e is not None]
             events += found
-        return _richest(_once(events), across=True)
+        return _richest(_once(events, _headline(article)), across=True)
 
     # -- one sentence ------------------------------------------------------------
 
@@ -294,7 +294,7 @@ class EventCoder:
                 (value == "que" and c.dep_ in ("ccomp",) and any(m.lower_ in ("que", "qu'") for m in c.children))
                 or any(m.dep_ in ("case", "mark") and m.lemma_.lower() == value for m in c.children)
                 for c in token.children
-            )
+            ) or (value in ("à", "de") and _infinitive_after(token, value))
         elif key.endswith("-lemma"):
             lemmas = set((value or "").split(","))
             where = key.split("-")[0]
@@ -328,6 +328,11 @@ class EventCoder:
     def _event(self, trigger: Trigger, head, tokens, sentence, context: Context) -> Event | None:
         source = self._slots(trigger.source, head, tokens, context, role="source")
         target = self._slots(trigger.target, head, tokens, context, role="target")
+        if head.pos_ == "NOUN" and head.dep_ == "obj" and head.head.lemma_.lower() in WITHSTOOD:
+            # "l'armée a repoussé une attaque de drones": the army was attacked
+            own = tuple(slot for slot in trigger.source if not slot.startswith("governor-"))
+            source = self._slots(own, head, tokens, context, role="source")
+            target = self._slots(("governor-subj",), head, tokens, context, role="target")
         target = [t for t in target if t not in source]
         article = context.article
         text = article.text[sentence.start_char : sentence.end_char]
@@ -368,26 +373,23 @@ class EventCoder:
         event.abets = any(
             (a := _actor(article, t)) is not None and a.sector == "REB" for t in target
         )
-        if event.type == "SUPPORT" and event.abets and trigger.type == "SUPPORT":
+        if event.type == "SUPPORT" and event.abets and trigger.lemmas[0] in BACKING:
             # backing an armed group is material help in PLOVER's terms, not praise
             event.type, event.mode = "AID", event.mode or "military"
         # "X doit faire Y", "il faut que X fasse Y" in what a speaker says: the speaker
         # asks X to do it
         if said and claimant not in (None, "outlet") and _obliged(head):
-            return Event(
-                id=event_id(article.id, start, "REQUEST", claimant, "|", *source),
-                type="REQUEST",
-                sentence=text,
-                start=start,
-                end=end,
-                source=[claimant],
-                target=list(source),
-                place=event.place,
-                date=event.date,
-                according_to="outlet",
-                modality="asserted",
-                trigger=event.trigger,
-            )
+            return _statement("REQUEST", claimant, list(source), event)
+        # harm to come announced by its own side ("Poutine a assuré que Moscou
+        # frapperait les terroristes s'ils relèvent la tête") or promised ("a promis
+        # de frapper"): a threat, not yet a strike
+        if event.type in HARM_TO_COME and modality in ("future", "hypothetical") and event.target:
+            if said and claimant not in (None, "outlet") and all(
+                s == claimant or _compatriots(article, claimant, s) for s in source
+            ):
+                return _statement("THREATEN", claimant, event.target, event)
+            if source and any(g.lemma_.lower() in PROMISES for g in governors(head)):
+                return _statement("THREATEN", source[0], event.target, event, according_to=claimant)
         return event
 
     def _slots(self, slots, head, tokens, context: Context, *, role: str) -> list[str]:
@@ -504,7 +506,11 @@ class EventCoder:
     def _subject(self, verb, context: Context) -> str | None:
         """Who speaks through ``verb``; a pronoun is the last person who was a subject."""
         for child in verb.children:
-            pronoun = child.lower_.lstrip("-t").lstrip("-") in PRONOUNS and child.pos_ == "PRON"
+            word = child.lower_.lstrip("-t").lstrip("-")
+            pronoun = word in PRONOUNS and child.pos_ == "PRON"
+            if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and word in ("ils", "elles") and pronoun:
+                if context.last_subjects:  # "ils affirment": the group last named as subject
+                    return context.last_subjects[0]
             if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and pronoun:
                 person = last_person(context.people, child.idx)
                 if person:
@@ -551,17 +557,20 @@ HARMFUL = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "REJECT", "ACCUSE"}
 ABETTING = {"AID", "SUPPORT", "COOPERATE"}
 
 
-def _once(events: list[Event]) -> list[Event]:
+def _once(events: list[Event], headline: int = 0) -> list[Event]:
     """Each event once per article: the same type between the same parties told again
     (a headline, a recap) is one event, coded from its most specific telling (dated,
-    attributed, in the body); two different dates make two events."""
+    attributed, in the body); two different dates make two events. Two statements of
+    the same kind are one only in the same words, or when one is the headline (the
+    first ``headline`` characters) that sums up the other."""
     kept: list[Event] = []
     for event in events:
         key = _parties(event)
         same = next(
             (i for i, k in enumerate(kept) if _parties(k) == key
              and (k.date is None or event.date is None or k.date == event.date)
-             and (event.type not in VERBAL or _stem(k.trigger) == _stem(event.trigger))),
+             and (event.type not in VERBAL or _stem(k.trigger) == _stem(event.trigger)
+                  or min(k.start, event.start) < headline)),
             None,
         )  # fmt: skip
         if same is None:
@@ -577,6 +586,13 @@ def _parties(event: Event) -> tuple:
     if event.type == "CONSULT":
         return (event.type, frozenset(event.source) | frozenset(event.target))
     return (event.type, frozenset(event.source), frozenset(event.target))
+
+
+def _headline(article: Article) -> int:
+    """Where the headline ends in the article's text (0 when it has none there)."""
+    title = (article.title or "").strip()
+    position = article.text.find(title[:60]) if title else -1
+    return position + len(title) if 0 <= position < 200 else 0
 
 
 #: Statements: two of the same kind between the same parties are two statements unless
@@ -640,6 +656,26 @@ def _allegation(event: Event, article: Article) -> Event | None:
     )
 
 
+def _infinitive_after(verb, preposition: str) -> bool:
+    """An infinitive introduced by ``preposition`` that the parse hangs on the verb's
+    object rather than on the verb ("a appelé les Nations unies à assumer": on
+    "unies")."""
+    for mark in verb.subtree:
+        infinitive = mark.head
+        if mark.dep_ != "mark" or mark.lemma_.lower() != preposition or mark.i < verb.i:
+            continue
+        if "Inf" not in infinitive.morph.get("VerbForm"):
+            continue
+        node = infinitive.head
+        for _ in range(3):
+            if node.i == verb.i:
+                return True
+            if node.dep_ not in ("obj", "acl", "amod", "nmod", "flat:name") or node.head.i == node.i:
+                break
+            node = node.head
+    return False
+
+
 def _obliged(head) -> bool:
     """Is ``head`` what a "devoir" or a "falloir" above it in its clause says must be
     done ("doivent garantir", "il ne fallait pas permettre aux groupes de bénéficier")?"""
@@ -681,6 +717,17 @@ def _requested(head, event: Event, found: list[Event], heads: dict[int, object])
 SAYING_TYPES = {"CONCEDE", "SUPPORT", "AGREE", "CONSULT", "COOPERATE"}
 
 
+#: Support that is backing, not praise: to an armed group it is material help (AID).
+BACKING = {"soutenir", "soutien", "appuyer", "appui", "épauler", "parrainer", "parrainage", "sponsoriser", "armer"}
+
+
+#: Verbs whose subject is on the receiving end of the event noun they govern.
+WITHSTOOD = {
+    "repousser", "déjouer", "contrer", "subir", "essuyer", "endurer", "encaisser",
+    "intercepter", "neutraliser", "avorter", "mettre en échec", "résister",
+}
+
+
 #: Verbs of an offer or a demand another party can turn down.
 OFFERS = {"proposer", "offrir", "suggérer", "demander", "appeler", "inviter", "exhorter", "réclamer"}
 
@@ -701,6 +748,30 @@ def _antecedent(relative):
     while node.dep_.startswith(("nmod", "flat", "amod")) and node.head.i < relative.i and node.head.pos_ in ("NOUN", "PROPN"):
         node = node.head
     return node
+
+
+def _statement(kind: str, speaker: str, target: list[str], event: Event, according_to: str = "outlet") -> Event:
+    """The speaker's own act that an inner event stands for (a request, a threat)."""
+    return Event(
+        id=event_id(event.id, event.start, kind, speaker, "|", *target),
+        type=kind,
+        sentence=event.sentence,
+        start=event.start,
+        end=event.end,
+        source=[speaker],
+        target=list(target),
+        place=event.place,
+        date=event.date,
+        according_to=according_to,
+        modality="asserted",
+        trigger=event.trigger,
+    )
+
+
+#: Harm that, still to come, is a threat.
+HARM_TO_COME = {"ASSAULT", "COERCE", "SANCTION"}
+#: Verbs that make the harm they govern a threat ("a promis de frapper").
+PROMISES = {"promettre", "jurer", "engager", "menacer", "avertir", "prévenir"}
 
 
 def _compatriots(article: Article, one: str, other: str) -> bool:

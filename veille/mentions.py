@@ -6,7 +6,9 @@ up to ``max_words`` words is looked up by its :func:`~veille.textnorm.name_key`;
 the longest run that names something wins, left to right. Matching ignores case,
 accents, hyphens and apostrophes, with two exceptions that keep common words out:
 an acronym (``EI``, ``HTS``, ``US``) matches only in capitals, and a name that
-starts with a capital matches only a capitalised word in the text.
+starts with a capital matches only a capitalised word in the text, unless it goes
+on with lowercase words ("Armée arabe syrienne" is often written "l'armée arabe
+syrienne").
 
     index = PhraseIndex([("Sergueï Lavrov", "lavrov"), ("Lavrov", "lavrov")])
     [(m.text, m.values) for m in index.find("Serguei Lavrov a dit")]
@@ -45,7 +47,10 @@ def _case_rule(name: str) -> int:
     letters = [c for c in name if c.isalpha()]
     if letters and len(letters) <= _ACRONYM_MAX and all(c.isupper() for c in letters):
         return _UPPER
-    first = next((w for w in _WORD.findall(name)), "")
+    found = _WORD.findall(name)
+    first = found[0] if found else ""
+    if len(found) >= 3 and any(w[:1].islower() and len(w) >= 4 for w in found[1:]):
+        return _ANY  # a description more than a name: "Armée arabe syrienne" as "l'armée arabe syrienne"
     return _CAPITAL if first[:1].isupper() else _ANY
 
 
@@ -62,8 +67,9 @@ def _written_as(text: str, rule: int) -> bool:
 class PhraseIndex:
     """Names to values; :meth:`find` returns the longest non-overlapping matches."""
 
-    def __init__(self, entries: Iterable[tuple[str, Hashable]] = (), *, max_words: int = 8):
+    def __init__(self, entries: Iterable[tuple[str, Hashable]] = (), *, max_words: int = 12):
         self.max_words = max_words
+        self.longest = 0  # words in the longest name indexed: no longer run is looked up
         self._index: dict[str, list[tuple[int, Hashable]]] = {}
         for name, value in entries:
             self.add(name, value)
@@ -73,6 +79,7 @@ class PhraseIndex:
         if not key or len(key.split()) > self.max_words:
             return
         rule = _case_rule(name)
+        self.longest = max(self.longest, len(key.split()))
         entries = self._index.setdefault(key, [])
         for i, (old_rule, old_value) in enumerate(entries):
             if old_value == value:
@@ -99,7 +106,7 @@ class PhraseIndex:
         i = 0
         while i < len(spans):
             found = None
-            for n in range(min(self.max_words, len(spans) - i), 0, -1):
+            for n in range(min(self.longest, len(spans) - i), 0, -1):
                 key = " ".join(folded[i : i + n])
                 entries = self._index.get(key)
                 if not entries:

@@ -55,7 +55,7 @@ class ModalityReader:
             return "negated", None
         if _conditional_clause(head) or (
             any(t.dep_ == "mark" and t.lower_ in ("si", "s'") for t in sentence)
-            and self._tense(head) in ("future", "conditional")
+            and any(self._tense(v) in ("future", "conditional") for v in verbs)
         ):  # "si ..., l'armée attaquera", however the parse hangs the two clauses
             return "hypothetical", None
         if any(v.lemma_.lower() in self.refusals for v in verbs[1:]):

@@ -266,9 +266,14 @@ def same_phrase(head, token) -> bool:
 
 
 def negated(token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in NEGATORS for c in token.children) or any(
-        c.lower_ in ("ne", "n'") and c.dep_ == "advmod" for c in token.children
-    ) and any(c.lower_ in NEGATORS for c in token.children)
+    """A negation on the word: "n'ont pas bombardé", "jamais". "pas" and "plus" alone
+    are too often something else ("faire le premier pas", "plus de 20")."""
+    children = list(token.children)
+    particle = any(c.lower_ in ("ne", "n'", "n’") for c in children)
+    return any(
+        c.lower_ in NEGATORS and (particle or (c.dep_ == "advmod" and c.lower_ not in ("pas", "plus")))
+        for c in children
+    )
 
 
 def governors(token) -> list:
