@@ -522,3 +522,45 @@ def test_a_headline_restating_a_request_in_other_words_is_the_same_request(read)
 def test_pas_without_ne_is_no_negation(read):
     article = read("John Kerry a appelé l'opposition syrienne à faire le premier pas vers la paix.")
     assert [e.modality for e in events_of(article, "REQUEST")] == ["asserted"]
+
+
+def test_air_support_to_an_assault_is_an_assault_of_its_own(read):
+    article = read(
+        "Les forces gouvernementales syriennes, appuyées par l'aviation russe, ont repris "
+        "la cité antique de Palmyre aux jihadistes de Daech.",
+        published=dt.date(2017, 3, 2),
+    )
+    assaults = {tuple(e.source) for e in events_of(article, "ASSAULT") if "isis" in e.target}
+    assert ("syr_army",) in assaults and ("rus_vks",) in assaults
+    assert not events_of(article, "SUPPORT")
+
+
+def test_support_with_no_assault_stays_support(read):
+    article = read("L'aviation russe soutient l'armée syrienne depuis septembre.", published=dt.date(2017, 3, 2))
+    assert events_of(article, "SUPPORT") and not events_of(article, "ASSAULT")
+
+
+def test_an_event_dated_months_before_the_article_is_background(read):
+    article = read(
+        "L'organisation État islamique s'était emparée de Palmyre le 11 décembre.",
+        published=dt.date(2017, 3, 2),
+    )
+    assault = events_of(article, "ASSAULT")
+    assert assault and assault[0].modality == "historical" and assault[0].date == "2016-12-11"
+
+
+def test_a_year_on_the_main_clause_dates_the_nouns_inside_it(read):
+    article = read(
+        "Les jihadistes en avaient été chassés en mars 2016, au terme d'une offensive menée avec "
+        "l'appui de Moscou.",
+        published=dt.date(2017, 3, 2),
+    )
+    assert all(e.modality == "historical" for e in article.events), [(e.type, e.modality) for e in article.events]
+
+
+def test_engaged_in_a_battle_is_not_a_plan(read):
+    article = read(
+        "L'essentiel des forces gouvernementales syriennes était engagé dans la bataille contre les rebelles.",
+        published=dt.date(2016, 12, 11),
+    )
+    assert all(e.modality != "future" for e in article.events)

@@ -72,3 +72,20 @@ def test_dates_times_distances_and_articles_are_not_counts(text):
 )
 def test_fatalities(text, dead):
     assert fatalities(text) == dead
+
+
+@pytest.mark.parametrize(
+    "text, published, day",
+    [
+        ("L'EI s'était emparé de la ville le 11 décembre.", "2017-03-02", "2016-12-11"),
+        ("Les photos prises le 9 novembre en cours.", "2017-11-10", "2017-11-09"),
+        ("Les pourparlers se tiendront le 23 janvier.", "2017-01-20", "2017-01-23"),
+        ("La ville est tombée le 1er mars.", "2017-03-02", "2017-03-01"),
+    ],
+)
+def test_a_day_of_a_month_takes_the_year_nearest_publication(text, published, day):
+    import datetime as dt
+
+    from veille.details import date
+
+    assert date(text, dt.date.fromisoformat(published)) == day

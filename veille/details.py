@@ -54,12 +54,33 @@ def mode(type: str, text: str) -> str | None:
     return None
 
 
+#: "le 11 décembre", "le 1er mars": a day of a month, the year left to the reader.
+_DAY_MONTH = re.compile(
+    r"\b(1er|[12]?\d|3[01])\s+(" + "|".join(MONTHS) + r")\b(?!\s+(?:19|20)\d\d)", re.IGNORECASE
+)
+
+
 def date(text: str, published: dt.date | None) -> str | None:
+    """The day the sentence dates its event: a full date, else a day of a month in the
+    year that puts it nearest the publication ("le 11 décembre" in an article of March
+    2017 is 2016-12-11), else "aujourd'hui", "hier" or a weekday before publication."""
     found = find_dates(text, languages=["fr"])
     if found:
         return found[0].date.isoformat()
     if published is None:
         return None
+    day_month = _DAY_MONTH.search(text)
+    if day_month:
+        day = 1 if day_month.group(1) == "1er" else int(day_month.group(1))
+        month = MONTHS.index(day_month.group(2).lower()) + 1
+        candidates = []
+        for year in (published.year - 1, published.year, published.year + 1):
+            try:
+                candidates.append(dt.date(year, month, day))
+            except ValueError:
+                continue  # 30 février
+        if candidates:
+            return min(candidates, key=lambda d: abs((d - published).days)).isoformat()
     if _TODAY.search(text):
         return published.isoformat()
     if _YESTERDAY.search(text):

@@ -47,12 +47,12 @@ from .details import date, latest_year, mode
 from .details import fatalities as dead_in
 from .ids import event_id
 from .lexicon import Cues, Trigger, Triggers, load_cues
-from .modality import ModalityReader
+from .modality import ModalityReader, long_before
 from .model import Actor, Article, Event, Place
 from .numbers import counts
 from .registry import Registry
 from .speech import people_named
-from .statements import allegation, joint_statements, requested, speech_act, verdicts
+from .statements import allegation, fire_support, joint_statements, requested, speech_act, verdicts
 from .syntax import (
     LOCATIVE, anaphoric, case, expression, fill, negated, same_phrase, says_that,
 )  # fmt: skip
@@ -142,6 +142,7 @@ class EventCoder:
         for event in found:
             if event.type == "ASSAULT" and event.source and not event.target:
                 self._opponents(event, sentence, context)
+        found = [fire_support(e, found, context) for e in found]
         remember_subjects(self, sentence, context)
         return found
 
@@ -263,6 +264,9 @@ class EventCoder:
         start, end = sentence.start_char, sentence.end_char
         claimant, said = claimant_of(self, head, sentence, context, source)
         modality, year = self.modality_of(head, sentence, article)
+        day = year or date(text, article.published)
+        if modality in ("asserted", "future") and long_before(day, article.published):
+            modality = "historical"  # "s'était emparé de la ville le 11 décembre", in March
         event = Event(
             id=event_id(article.id, start, trigger.type, *source, "|", *target),
             type=trigger.type,
@@ -273,7 +277,7 @@ class EventCoder:
             source=source,
             target=target,
             place=self.place_of(head, sentence, context),
-            date=year or date(text, article.published),
+            date=day,
             according_to=claimant,
             modality=modality,
             fatalities=fatalities,

@@ -20,10 +20,14 @@ The modality of an event is read on its trigger's clause with the cues of
 5. **asserted** otherwise, the journalistic conditional included ("Damas aurait
    réussi à stopper les insurgés" is reported, and attributed by its claimant).
 
-A past infinitive ("a annoncé avoir repris la ville") is never future.
+A past infinitive ("a annoncé avoir repris la ville") is never future. An asserted
+event the sentence dates a month or more before publication is background too
+(:func:`long_before`: "s'était emparé de Palmyre le 11 décembre", in March).
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from .details import MONTH_YEAR, MONTHS, YEAR
 from .lexicon import Cues
@@ -67,18 +71,32 @@ class ModalityReader:
         if _past_infinitive(head):
             return "asserted", None
         for verb in verbs:
-            if self._tense(verb) == "future" or (verb.i != head.i and verb.lemma_.lower() in self.plans):
+            if self._tense(verb) == "future" or (verb.i != head.i and self._plans(verb, head)):
                 return "future", None
         if self._tense(head) == "conditional" and _reported(head):
             return "future", None  # "a déclaré que ... se poursuivraient"
         return "asserted", None
+
+    def _plans(self, verb, head) -> bool:
+        """Does ``verb`` put ``head`` in the future? Any verb of plan before an
+        infinitive ("s'engage à frapper", "va signer"); before a noun only a verb of
+        planning ("prévoit une offensive", not "était engagé dans la bataille")."""
+        lemma = verb.lemma_.lower()
+        if lemma not in self.plans:
+            return False
+        return "Inf" in head.morph.get("VerbForm") or lemma in PLANNING
 
     def _historical(self, head, sentence, reference_year: int | None) -> str | None:
         """"" when background without a date of its own, the year or month when dated
         by one, None when not background."""
         # only years that date the event's own clause ("est intervenue en 2015"), not a
         # noun inside it ("les quartiers occupés depuis 2012")
-        years = [int(t.text) for t in sentence if YEAR.fullmatch(t.text) and dates_clause(t, head)]
+        root = sentence.root
+        told_apart = _own_clause(head, root)  # reported speech has a time of its own
+        years = [
+            int(t.text) for t in sentence
+            if YEAR.fullmatch(t.text) and (dates_clause(t, head) or (not told_apart and dates_clause(t, root)))
+        ]  # fmt: skip ("chassés en mars 2016, au terme d'une offensive menée avec l'appui de Moscou")
         if years and reference_year and max(years) < reference_year:
             latest = max(years)
             month = MONTH_YEAR.search(sentence.text)
@@ -104,6 +122,32 @@ class ModalityReader:
             if tense:
                 return tense
         return None
+
+
+#: Verbs of planning that put a noun in the future ("prévoit une offensive").
+PLANNING = {"prévoir", "planifier", "programmer", "préparer", "envisager", "projeter"}
+
+
+def _own_clause(head, root) -> bool:
+    """Is ``head`` in a clause with a time of its own: reported speech or a relative
+    clause ("les quartiers qu'ils occupent")?"""
+    node = head
+    while node.i != root.i and node.head.i != node.i:
+        if node.dep_ in ("ccomp", "parataxis", "acl:relcl"):
+            return True
+        node = node.head
+    return False
+
+
+#: An event the sentence dates this many days or more before publication is background.
+BACKGROUND_DAYS = 30
+
+
+def long_before(day: str | None, published: dt.date | None) -> bool:
+    """Is the day an event is dated (ISO, full) a month or more before publication?"""
+    if not day or len(day) != 10 or published is None:
+        return False
+    return (published - dt.date.fromisoformat(day)).days >= BACKGROUND_DAYS
 
 
 def _conditional_clause(head) -> bool:

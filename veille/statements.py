@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .claims import claimant_of
-from .details import date
+from .details import date, mode
 from .ids import event_id
 from .model import Event
 from .speech import outlet_voice, speech_verbs
@@ -256,6 +256,38 @@ def verdicts(coder: EventCoder, sentence, context: Context) -> list[Event]:
             trigger=adjective.text,
         ))  # fmt: skip
     return out
+
+
+def fire_support(event: Event, found: list[Event], context: Context) -> Event:
+    """Armed forces backing another force in its assault take part in it ("les forces
+    syriennes, appuyées par l'aviation russe, ont repris Palmyre aux jihadistes"): the
+    support is an ASSAULT of its own on the same target, as ACLED and PLOVER code air
+    support. Other support stays what it is."""
+    if event.type not in ("SUPPORT", "AID") or not event.source or not event.target:
+        return event
+    armed = [context.actor(a) for a in (*event.source, *event.target)]
+    if not all(a is not None and a.sector == "MIL" for a in armed):
+        return event
+    assault = next(
+        (a for a in found if a.type == "ASSAULT" and a.target and set(a.source) & set(event.target)), None
+    )
+    if assault is None:
+        return event
+    return Event(
+        id=event_id(event.id, event.start, "ASSAULT", *event.source, "|", *assault.target),
+        type="ASSAULT",
+        sentence=event.sentence,
+        start=event.start,
+        end=event.end,
+        mode=mode("ASSAULT", event.sentence),
+        source=list(event.source),
+        target=list(assault.target),
+        place=assault.place,
+        date=assault.date or event.date,
+        according_to=event.according_to,
+        modality=assault.modality,
+        trigger=event.trigger,
+    )
 
 
 def compatriots(context: Context, one: str, other: str) -> bool:
