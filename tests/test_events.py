@@ -564,3 +564,25 @@ def test_engaged_in_a_battle_is_not_a_plan(read):
         published=dt.date(2016, 12, 11),
     )
     assert all(e.modality != "future" for e in article.events)
+
+
+def test_accusing_someone_of_an_act_makes_them_its_doer(read):
+    article = read("Washington et Londres accusent Damas et Moscou de violer la trêve à la Ghouta.")
+    inner = [e for e in article.events if e.type != "ACCUSE"]
+    assert inner and set(inner[0].source) == {"syr_gov", "rus_gov"}, [(e.type, e.source) for e in article.events]
+    assert inner[0].according_to in ("usa_gov", "gbr_gov")
+
+
+def test_a_relative_clause_on_a_nominalised_adjective(read):
+    article = read(
+        "Dmitri Peskov a estimé que la faute incombait aux « terroristes qui continuent de bombarder Damas »."
+    )
+    assault = events_of(article, "ASSAULT")
+    assert assault and assault[0].source == ["rebels"] and assault[0].according_to == "peskov"
+
+
+def test_supporting_something_of_an_armed_group_is_not_arming_it(read):
+    article = read(
+        "Les trois pays garants soutiennent la participation de l'opposition armée aux élections."
+    )
+    assert not events_of(article, "AID")

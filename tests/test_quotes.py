@@ -266,3 +266,12 @@ def test_the_headline_restates_the_body(read):
         title=headline,
     )
     assert [q.start > len(headline) for q in article.quotes] == [True]
+
+
+def test_the_speaker_named_after_the_verb_not_a_noun_of_the_quotation(read):
+    article = read(
+        "« L'évacuation des terroristes d'Alep est une étape, mais elle ne doit pas faire oublier "
+        "les civils assiégés », a déclaré M. Bahram Ghassemi lors d'un point de presse."
+    )
+    quotes = [q for q in article.quotes if q.direct]
+    assert quotes and quotes[0].speaker not in (None, "rebels")

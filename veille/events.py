@@ -288,9 +288,7 @@ class EventCoder:
             trigger=" ".join(t.text for t in tokens),
         )
         event.said = said
-        event.abets = any(
-            (a := context.actor(t)) is not None and a.sector == "REB" for t in target
-        )
+        event.abets = _abets(head, tokens, context)
         if event.type == "SUPPORT" and event.abets and trigger.lemmas[0] in BACKING:
             # backing an armed group is material help in PLOVER's terms, not praise
             event.type, event.mode = "AID", event.mode or "military"
@@ -329,7 +327,7 @@ class EventCoder:
             return context.by_token[token.i]
         lower = token.lower_
         if lower in RELATIVES and token.dep_.startswith("nsubj"):
-            if token.head.dep_ in ("acl:relcl", "acl") and token.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if token.head.dep_ in ("acl:relcl", "acl") and token.head.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
                 return self.actor_of(token.head.head, context, slot)
             antecedent = _antecedent(token)  # the parse hangs the clause on a verb
             return self.actor_of(antecedent, context, slot) if antecedent is not None else []
@@ -407,11 +405,27 @@ def _infinitive_after(verb, preposition: str) -> bool:
     return False
 
 
+def _abets(head, tokens, context: Context) -> bool:
+    """Does the event go straight to an armed group ("soutenir les terroristes", "les
+    terroristes soutenus par X", "le soutien aux groupes armés"), not to something of
+    theirs ("soutenir la participation de l'opposition armée aux pourparlers")?"""
+    fillers = [c for t in tokens for c in t.children if c.dep_.startswith(("obj", "iobj", "nmod", "obl", "conj"))]
+    if head.dep_ == "acl":
+        fillers.append(head.head)
+    fillers += [c for f in fillers for c in f.conjuncts]
+    # "le soutien de l'Occident et de ses alliés aux groupes": "à" hung on a backer
+    fillers += [g for f in fillers for g in f.children if g.dep_.startswith("nmod") and case(g) == "à"]
+    return any(
+        (actor := context.actor(id)) is not None and actor.sector == "REB"
+        for f in fillers for id in context.by_token.get(f.i, [])
+    )
+
+
 def _antecedent(relative):
     """The noun phrase just before a relative pronoun ("les terroristes de « Daech »
     qui ont pris la fuite"): its head noun."""
     node = next((t for t in reversed(relative.doc[relative.sent.start : relative.i]) if not t.is_punct), None)
-    if node is None or node.pos_ not in ("NOUN", "PROPN"):
+    if node is None or node.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
     while node.dep_.startswith(("nmod", "flat", "amod")) and node.head.i < relative.i and node.head.pos_ in ("NOUN", "PROPN"):
         node = node.head

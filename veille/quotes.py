@@ -133,7 +133,13 @@ class QuoteFinder:
             if _says(token):
                 if _introduces(token):
                     break  # "« ... », poursuivant que ...": new words, not this quotation's incise
-                return _subject_actor(token, by_token, subjects)
+                # the speaker named after the verb, not a noun of the quotation the parse
+                # also made its subject ("« L'évacuation ... », a déclaré M. X")
+                named = [
+                    _named(c, by_token) for c in token.children
+                    if c.idx >= end and c.dep_ in ("nsubj", "obj", "appos")
+                ]  # fmt: skip
+                return next((n for n in named if n is not None), None) or _subject_actor(token, by_token, subjects)
             after.append(token)
         source = _source(after, by_token, subjects)
         if source is not None:

@@ -76,6 +76,8 @@ OBJECT_CONTROL = {
     "appeler", "exhorter", "inviter", "demander", "pousser", "forcer", "contraindre",
     "obliger", "autoriser", "permettre", "encourager", "inciter", "enjoindre", "sommer",
     "convaincre", "aider", "empêcher", "interdire",
+    # "accuser X de protéger les terroristes": X would have done it
+    "accuser", "soupçonner", "blâmer", "reprocher", "féliciter", "remercier",
 }
 
 
