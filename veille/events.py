@@ -405,6 +405,13 @@ def _infinitive_after(verb, preposition: str) -> bool:
     return False
 
 
+#: Nouns for the members of an armed group ("les combattants de X" are X).
+FIGHTERS = {
+    "terroriste", "rebelle", "combattant", "groupe", "milicien", "milice", "membre", "militant",
+    "jihadiste", "djihadiste", "mercenaire", "insurgé", "homme", "élément", "unité", "faction",
+}
+
+
 def _abets(head, tokens, context: Context) -> bool:
     """Does the event go straight to an armed group ("soutenir les terroristes", "les
     terroristes soutenus par X", "le soutien aux groupes armés"), not to something of
@@ -413,8 +420,12 @@ def _abets(head, tokens, context: Context) -> bool:
     if head.dep_ == "acl":
         fillers.append(head.head)
     fillers += [c for f in fillers for c in f.conjuncts]
-    # "le soutien de l'Occident et de ses alliés aux groupes": "à" hung on a backer
-    fillers += [g for f in fillers for g in f.children if g.dep_.startswith("nmod") and case(g) == "à"]
+    # "le soutien de l'Occident et de ses alliés aux groupes": "à" hung on a backer;
+    # "les terroristes de Daech": the group of the fighters named
+    fillers += [
+        g for f in fillers for g in f.children
+        if g.dep_.startswith("nmod") and (case(g) == "à" or (case(g) == "de" and f.lemma_.lower() in FIGHTERS))
+    ]  # fmt: skip
     return any(
         (actor := context.actor(id)) is not None and actor.sector == "REB"
         for f in fillers for id in context.by_token.get(f.i, [])
