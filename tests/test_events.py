@@ -586,3 +586,23 @@ def test_supporting_something_of_an_armed_group_is_not_arming_it(read):
         "Les trois pays garants soutiennent la participation de l'opposition armée aux élections."
     )
     assert not events_of(article, "AID")
+
+
+def test_a_possessive_is_the_actor_named_last_before_it(read):
+    article = read(
+        "Les présidents russe et iranien ont exprimé leur soutien à Damas dans sa lutte contre les terroristes.",
+        published=dt.date(2024, 12, 2),
+    )
+    fights = [e for e in events_of(article, "ASSAULT") if "rebels" in e.target]
+    assert all(e.source == ["syr_gov"] for e in fights), [(e.source, e.trigger) for e in fights]
+
+
+def test_every_name_of_an_enumeration_is_a_party(read):
+    article = read("La Russie, l'Iran et la Turquie se sont entendus mardi sur un cessez-le-feu.")
+    agree = events_of(article, "AGREE")
+    assert agree and {"rus_gov", "irn_gov", "tur_gov"} <= set(agree[0].source)
+
+
+def test_calling_a_meeting_a_success_is_support(read):
+    article = read("Bachar al-Jaafari a qualifié la rencontre de « succès ».")
+    assert [e.source for e in events_of(article, "SUPPORT")] == [["jaafari"]]

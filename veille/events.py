@@ -314,9 +314,12 @@ class EventCoder:
         return found
 
     def actors(self, token, context: Context, slot: str) -> list[str]:
-        """The actors a slot's token stands for, with its conjuncts."""
+        """The actors a slot's token stands for, with its conjuncts (and the names of
+        an enumeration the parse hangs on the first one: "La Russie, l'Iran et la
+        Turquie" as Russie ← Iran ← Turquie)."""
         out: list[str] = []
-        for t in [token, *token.conjuncts]:
+        listed = [c for c in token.children if _enumerated(c)]
+        for t in [token, *token.conjuncts, *(n for c in listed for n in (c, *c.conjuncts))]:
             for actor in self.actor_of(t, context, slot):
                 if actor not in out:
                     out.append(actor)
@@ -333,6 +336,12 @@ class EventCoder:
             return self.actor_of(antecedent, context, slot) if antecedent is not None else []
         if token.pos_ == "PRON" and lower in PRONOUNS and token.dep_.startswith("nsubj"):
             return list(context.last_subjects)
+        if slot == "poss" and token.pos_ == "DET":
+            # "leur soutien à Damas dans sa lutte": the owner is the actor named last before
+            for before in reversed(token.doc[token.sent.start : token.i]):
+                if before.i in context.by_token:
+                    return context.by_token[before.i]
+            return []
         if slot == "amod" or token.dep_ == "amod":
             country = self.registry.demonym(token.text)
             if country:
@@ -403,6 +412,15 @@ def _infinitive_after(verb, preposition: str) -> bool:
                 break
             node = node.head
     return False
+
+
+def _enumerated(name) -> bool:
+    """A proper noun after a comma that the parse hangs on the name before it with no
+    preposition: the next item of a list ("la Russie, l'Iran et la Turquie")."""
+    if name.dep_ not in ("nmod", "appos") or name.pos_ != "PROPN" or case(name) is not None:
+        return False
+    before = [t for t in name.doc[max(name.i - 3, 0) : name.i] if t.pos_ != "DET"]
+    return bool(before) and before[-1].text == ","
 
 
 #: Nouns for the members of an armed group ("les combattants de X" are X).
