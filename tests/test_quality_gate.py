@@ -1,10 +1,17 @@
 """The quality gate: `veille eval` on gold annotations must stay above pinned floors.
 
 Floors are the figures this version reaches, rounded down, so a regression fails CI;
-raise them when the pipeline improves. The seeds' gold is third-party text read from
-../shared. The fixtures and the sample were written and annotated for this project by a
-second developer; the cleaner was scored on them once blind, then its general rules were
-extended where they failed (see the history), so they are no longer held out.
+raise them when the pipeline improves. Three golds, three roles:
+
+- the seeds (third-party text read from ../shared): the rules were written reading them;
+- the sample (`sample/`, annotated blind by a second annotator): the development set,
+  scored blind once, then read to find general rules that failed;
+- the fixtures (`tests/fixtures/articles`, annotated blind by a third annotator): the
+  held-out set, scored, never read to tune a rule. Their floors guard against
+  regressions only; a gain there must come from a general rule found elsewhere.
+
+The fixtures' and sample's metadata and boilerplate were annotated earlier and the
+cleaner tuned on them, so those figures are not held out.
 """
 
 import json
@@ -24,8 +31,8 @@ SEED_FLOORS = {
     "actors": 0.85,
     "places": 0.85,
     "geocoding_25km": 0.90,
-    "events_dyad": 0.50,
-    "quotes": 0.70,
+    "events_dyad": 0.68,
+    "quotes": 0.95,
     "modality": 0.90,
     "according_to": 0.85,
     "boilerplate": 0.90,
@@ -41,6 +48,18 @@ FIXTURE_FLOORS = {
     "published": 0.9,
     "title": 0.9,
 }
+#: The development set (sample) and the held-out set (fixtures): actors, places, events
+#: and quotes.
+READING_FLOORS = {
+    FIXTURES / "sample_annotations.jsonl": {
+        "actors": 0.78, "places": 0.65, "geocoding_25km": 0.85, "events_dyad": 0.36,
+        "quotes": 0.50, "modality": 0.90, "according_to": 0.70,
+    },
+    FIXTURES / "annotations.jsonl": {
+        "actors": 0.78, "places": 0.58, "geocoding_25km": 0.90, "events_dyad": 0.30,
+        "quotes": 0.54, "modality": 0.80, "according_to": 0.65,
+    },
+}  # fmt: skip
 
 
 def test_seeds_meet_their_floors():
@@ -55,7 +74,7 @@ def test_seeds_meet_their_floors():
 )
 def test_fixtures_and_sample_meet_their_floors(annotations, texts):
     report = evaluate([annotations], texts=texts)
-    assert check_floors(report, FIXTURE_FLOORS) == []
+    assert check_floors(report, {**FIXTURE_FLOORS, **READING_FLOORS[annotations]}) == []
 
 
 def test_eval_command_prints_json_and_fails_below_a_floor(tmp_path):
