@@ -606,3 +606,26 @@ def test_every_name_of_an_enumeration_is_a_party(read):
 def test_calling_a_meeting_a_success_is_support(read):
     article = read("Bachar al-Jaafari a qualifié la rencontre de « succès ».")
     assert [e.source for e in events_of(article, "SUPPORT")] == [["jaafari"]]
+
+
+def test_a_noun_under_a_negated_verb_is_negated_and_il_y_a_is_nobody(read):
+    article = read("Selon l'OSDH, il n'y a pas eu de combats entre l'armée syrienne et les rebelles à Palmyre.")
+    fights = events_of(article, "ASSAULT")
+    assert all(e.modality == "negated" for e in fights)
+    assert all("osdh" not in e.source for e in fights)
+
+
+def test_excluded_from_a_ceasefire_is_no_agreement(read):
+    article = read("Daech et le Front al-Nosra sont exclus du cessez-le-feu.")
+    assert not events_of(article, "AGREE")
+
+
+def test_a_pluperfect_dated_in_an_earlier_month_is_background(read):
+    article = read(
+        "Vladimir Poutine, qui avait annoncé en décembre le retrait d'une partie des troupes russes, "
+        "a reçu lundi Recep Tayyip Erdogan.",
+        published=dt.date(2018, 1, 8),
+    )
+    earlier = [e for e in article.events if e.type != "CONSULT"]
+    assert earlier and all(e.modality == "historical" for e in earlier), [(e.type, e.modality) for e in article.events]
+    assert [e.modality for e in events_of(article, "CONSULT")] == ["asserted"]

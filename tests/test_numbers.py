@@ -89,3 +89,21 @@ def test_a_day_of_a_month_takes_the_year_nearest_publication(text, published, da
     from veille.details import date
 
     assert date(text, dt.date.fromisoformat(published)) == day
+
+
+def test_a_month_alone_is_the_last_such_month_not_after_publication():
+    import datetime as dt
+
+    from veille.details import date
+
+    assert date("Elle avait dénoncé en janvier des destructions.", dt.date(2017, 3, 2)) == "2017-01"
+    assert date("Il avait annoncé en décembre le retrait.", dt.date(2018, 1, 8)) == "2017-12"
+
+
+def test_since_a_date_is_the_start_of_a_situation_not_the_events_date():
+    import datetime as dt
+
+    from veille.details import date
+
+    assert date("La ville est soumise depuis la fin avril à des bombardements.", dt.date(2019, 7, 23)) is None
+    assert date("La ville est bombardée depuis le 3 mai.", dt.date(2019, 7, 23)) is None

@@ -60,16 +60,24 @@ _DAY_MONTH = re.compile(
 )
 
 
+#: "en janvier", "au mois de décembre", "fin décembre", "début mars": a month alone.
+_MONTH_ALONE = re.compile(
+    r"\b(?:en|au mois de|fin|début|mi-)\s*(" + "|".join(MONTHS) + r")\b(?!\s+(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
 def date(text: str, published: dt.date | None) -> str | None:
     """The day the sentence dates its event: a full date, else a day of a month in the
     year that puts it nearest the publication ("le 11 décembre" in an article of March
-    2017 is 2016-12-11), else "aujourd'hui", "hier" or a weekday before publication."""
+    2017 is 2016-12-11), else a month alone, the last one not after publication ("en
+    janvier": 2017-01), else "aujourd'hui", "hier" or a weekday before publication."""
     found = find_dates(text, languages=["fr"])
     if found:
         return found[0].date.isoformat()
     if published is None:
         return None
-    day_month = _DAY_MONTH.search(text)
+    day_month = _dating(_DAY_MONTH, text)
     if day_month:
         day = 1 if day_month.group(1) == "1er" else int(day_month.group(1))
         month = MONTHS.index(day_month.group(2).lower()) + 1
@@ -81,6 +89,11 @@ def date(text: str, published: dt.date | None) -> str | None:
                 continue  # 30 février
         if candidates:
             return min(candidates, key=lambda d: abs((d - published).days)).isoformat()
+    month = _dating(_MONTH_ALONE, text)
+    if month:  # "en janvier": the month nearest publication, not after it
+        number = MONTHS.index(month.group(1).lower()) + 1
+        year = published.year if number <= published.month else published.year - 1
+        return f"{year}-{number:02d}"
     if _TODAY.search(text):
         return published.isoformat()
     if _YESTERDAY.search(text):
@@ -90,6 +103,15 @@ def date(text: str, published: dt.date | None) -> str | None:
         weekday, _ = cue
         back = (published.weekday() - weekday) % 7
         return (published - dt.timedelta(days=back)).isoformat()
+    return None
+
+
+def _dating(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match that dates an event, not the start of a situation still going
+    on ("soumis depuis la fin avril à des bombardements")."""
+    for match in pattern.finditer(text):
+        if not re.search(r"\b(?:depuis|dès)\s+(?:le\s+|la\s+|l')?$", text[max(0, match.start() - 16) : match.start()]):
+            return match
     return None
 
 

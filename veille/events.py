@@ -47,14 +47,14 @@ from .details import date, latest_year, mode
 from .details import fatalities as dead_in
 from .ids import event_id
 from .lexicon import Cues, Trigger, Triggers, load_cues
-from .modality import ModalityReader, long_before
+from .modality import ModalityReader, before_the_month, long_before
 from .model import Actor, Article, Event, Place
 from .numbers import counts
 from .registry import Registry
 from .speech import people_named
 from .statements import allegation, fire_support, joint_statements, requested, speech_act, verdicts
 from .syntax import (
-    LOCATIVE, anaphoric, case, expression, fill, negated, same_phrase, says_that,
+    LOCATIVE, anaphoric, case, expression, fill, negated, pluperfect, same_phrase, says_that,
 )  # fmt: skip
 from .tellings import headline_end, once, richest
 
@@ -265,7 +265,10 @@ class EventCoder:
         claimant, said = claimant_of(self, head, sentence, context, source)
         modality, year = self.modality_of(head, sentence, article)
         day = year or date(text, article.published)
-        if modality in ("asserted", "future") and long_before(day, article.published):
+        if modality in ("asserted", "future") and (
+            long_before(day, article.published)
+            or (pluperfect(head) and before_the_month(day, article.published))
+        ):
             modality = "historical"  # "s'était emparé de la ville le 11 décembre", in March
         event = Event(
             id=event_id(article.id, start, trigger.type, *source, "|", *target),
@@ -335,6 +338,8 @@ class EventCoder:
             antecedent = _antecedent(token)  # the parse hangs the clause on a verb
             return self.actor_of(antecedent, context, slot) if antecedent is not None else []
         if token.pos_ == "PRON" and lower in PRONOUNS and token.dep_.startswith("nsubj"):
+            if _impersonal(token):
+                return []  # "il y a eu des combats", "il faut": nobody
             return list(context.last_subjects)
         if slot == "poss" and token.pos_ == "DET":
             # "leur soutien à Damas dans sa lutte": the owner is the actor named last before
@@ -412,6 +417,15 @@ def _infinitive_after(verb, preposition: str) -> bool:
                 break
             node = node.head
     return False
+
+
+def _impersonal(pronoun) -> bool:
+    """"il" of "il y a", "il faut", "il semble": no one."""
+    verb = pronoun.head
+    return pronoun.lower_ == "il" and (
+        any(c.lower_ == "y" for c in verb.children)
+        or verb.lemma_.lower() in ("falloir", "sembler", "paraître", "agir", "exister", "rester")
+    )
 
 
 def _enumerated(name) -> bool:

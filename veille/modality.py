@@ -22,7 +22,9 @@ The modality of an event is read on its trigger's clause with the cues of
 
 A past infinitive ("a annoncé avoir repris la ville") is never future. An asserted
 event the sentence dates a month or more before publication is background too
-(:func:`long_before`: "s'était emparé de Palmyre le 11 décembre", in March).
+(:func:`long_before`: "s'était emparé de Palmyre le 11 décembre", in March), and so is
+one in the pluperfect dated in an earlier month ("qui avait annoncé en décembre", in
+January: :func:`before_the_month`).
 """
 
 from __future__ import annotations
@@ -55,8 +57,8 @@ class ModalityReader:
         if background is not None:
             return "historical", background or None
         verbs = [head, *governors(head)]
-        if negated(head):
-            return "negated", None
+        if negated(head) or (head.pos_ == "NOUN" and head.dep_ in ("obj", "nsubj") and negated(head.head)):
+            return "negated", None  # "n'a pas mené de frappes", "il n'y a pas eu de bataille"
         if _conditional_clause(head) or (
             any(t.dep_ == "mark" and t.lower_ in ("si", "s'") for t in sentence)
             and any(self._tense(v) in ("future", "conditional") for v in verbs)
@@ -144,10 +146,26 @@ BACKGROUND_DAYS = 30
 
 
 def long_before(day: str | None, published: dt.date | None) -> bool:
-    """Is the day an event is dated (ISO, full) a month or more before publication?"""
-    if not day or len(day) != 10 or published is None:
-        return False
-    return (published - dt.date.fromisoformat(day)).days >= BACKGROUND_DAYS
+    """Is the day (or the whole month) an event is dated a month or more before
+    publication?"""
+    last = _last_day(day)
+    return last is not None and published is not None and (published - last).days >= BACKGROUND_DAYS
+
+
+def before_the_month(day: str | None, published: dt.date | None) -> bool:
+    """Is the event dated in an earlier month than the article's?"""
+    last = _last_day(day)
+    return last is not None and published is not None and last < published.replace(day=1)
+
+
+def _last_day(day: str | None) -> dt.date | None:
+    """The last day a date of the form YYYY-MM-DD or YYYY-MM may mean."""
+    if not day or len(day) not in (7, 10):
+        return None
+    if len(day) == 10:
+        return dt.date.fromisoformat(day)
+    year, month = int(day[:4]), int(day[5:7])
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def _conditional_clause(head) -> bool:
