@@ -46,6 +46,17 @@ def test_parquet(client):
     assert rows[2]["latitude"] == 33.51 and rows[2]["affiliation"] == "private"
 
 
+def test_parquet_is_a_file_of_the_filtered_events(client):
+    """What the page's Parquet link downloads: a named file of the filtered events."""
+    response = client.get("/api/export", params={"format": "parquet", "type": "ASSAULT"})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/vnd.apache.parquet"
+    assert 'filename="events.parquet"' in response.headers["content-disposition"]
+    rows = pq.read_table(io.BytesIO(response.content)).to_pylist()
+    assert [(r["id"], r["modality"]) for r in rows] == [("e11", "asserted"), ("e22", "negated")]
+    assert response.headers["x-veille-left-out"] == "0"
+
+
 @pytest.mark.parametrize(
     "params, message",
     [

@@ -1,17 +1,21 @@
 // veille's analyst page: filters → events table, map, timeline, network; article reader;
-// stories; exports. Everything comes from the JSON API on the same server.
+// stories; exports. Everything comes from the JSON API on the same server. Selecting an
+// event in the table opens its article and marks its place on the map.
 import { get, url, FILTERS } from "./api.js";
 import { el, replace, PLOVER_TYPES } from "./dom.js";
-import { renderEvents, pageLabel } from "./table.js";
-import { renderMap, bbox } from "./map.js";
+import { renderEvents, pageLabel, selectRow } from "./table.js";
+import { renderMap, bbox, highlightMarker } from "./map.js";
 import { renderTimeline } from "./timeline.js";
 import { renderNetwork } from "./network.js";
 import { renderArticle } from "./reader.js";
 import { renderStories } from "./stories.js";
 
 const PAGE = 50;
+const EXPORTS = ["acled", "plover", "geojson", "parquet"];
 const $ = (id) => document.getElementById(id);
-const state = { filters: {}, offset: 0, storiesLoaded: false };
+// events: the table's page; selected: the id of the event selected in it, or null;
+// reading: how many articles the reader was asked for (a slower, earlier answer is dropped)
+const state = { filters: {}, offset: 0, storiesLoaded: false, events: [], selected: null, reading: 0 };
 
 function status(message, error = false) {
   $("status").textContent = message;
@@ -45,13 +49,14 @@ function chips() {
 }
 
 function exports() {
-  for (const format of ["acled", "plover", "geojson"]) {
+  for (const format of EXPORTS) {
     $(`export-${format}`).href = url("/api/export", state.filters, { format });
   }
 }
 
 async function loadEvents() {
   const page = await get("/api/events", state.filters, { limit: PAGE, offset: state.offset });
+  state.events = page.events;
   renderEvents(document.querySelector("#events tbody"), page, openEvent);
   $("page").textContent = pageLabel(page);
   $("prev").disabled = state.offset === 0;
@@ -87,6 +92,7 @@ async function apply(filters, { offset = 0, push = true } = {}) {
   } catch (error) {
     status(error.message, true);
   } finally {
+    showSelection();
     document.body.classList.remove("loading");
     document.body.dataset.ready = String(Number(document.body.dataset.ready || 0) + 1);
   }
@@ -94,19 +100,48 @@ async function apply(filters, { offset = 0, push = true } = {}) {
 
 async function openArticle(articleId, eventId) {
   const reader = $("reader");
+  const asked = ++state.reading;
   reader.hidden = false;
+  reader.dataset.article = reader.dataset.event = ""; // set again once the article shows
   replace($("reader-body"), el("p", {}, "Loading the article…"));
   try {
     const article = await get(`/api/articles/${encodeURIComponent(articleId)}`);
-    renderArticle($("reader-body"), article, eventId, (other) => openArticle(articleId, other));
+    if (asked !== state.reading) return;
+    renderArticle($("reader-body"), article, eventId, (other) => {
+      select(other);
+      openArticle(articleId, other);
+    });
     reader.dataset.article = articleId;
     reader.dataset.event = eventId || "";
   } catch (error) {
-    replace($("reader-body"), el("p", { class: "error" }, error.message));
+    if (asked === state.reading) replace($("reader-body"), el("p", { class: "error" }, error.message));
   }
 }
 
+/**
+ * Shows the selected event in the table and on the map: its row and its place's marker stand
+ * out (the previous ones no longer), and a line under the map says where it is. An event
+ * not on the table's page (after new filters, or another event of the article) selects none.
+ */
+function showSelection() {
+  const event = state.events.find((e) => e.id === state.selected) || null;
+  if (!event) state.selected = null;
+  selectRow(document.querySelector("#events tbody"), state.selected);
+  const marker = highlightMarker($("map"), event && event.place);
+  let note = "";
+  if (event && marker) note = `Selected event's place: ${event.place.name} (the highlighted marker).`;
+  else if (event && event.place && event.place.name) note = `The selected event's place, ${event.place.name}, has no marker on this map.`;
+  else if (event) note = "The selected event names no place.";
+  $("map-selection").textContent = note;
+}
+
+function select(eventId) {
+  state.selected = eventId;
+  showSelection();
+}
+
 function openEvent(event) {
+  select(event.id);
   return openArticle(event.article_id, event.id);
 }
 

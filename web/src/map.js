@@ -1,5 +1,6 @@
 // The map: countries from world-atlas (Natural Earth 110m, bundled), an equirectangular
-// projection, and the places of the matching events clustered on a pixel grid.
+// projection, and the places of the matching events clustered on a pixel grid; the marker of
+// the event selected in the table stands out.
 import { geoEquirectangular, geoPath, geoGraticule10 } from "d3-geo";
 import { feature } from "topojson-client";
 import world from "world-atlas/countries-110m.json";
@@ -31,6 +32,9 @@ function projection(places) {
   }
   return geoEquirectangular().fitExtent([[8, 8], [WIDTH - 8, HEIGHT - 8]], view);
 }
+
+// Each marker's places, for finding the marker of a selected event's place.
+const placesOf = new WeakMap();
 
 /** Places grouped by grid cell in projected pixels: [{x, y, places, events}]. */
 export function cluster(places, project) {
@@ -77,7 +81,7 @@ export function renderMap(container, places, pick) {
       ),
       markers.map((m) => {
         const label = m.places.map((p) => `${p.name} (${p.events})`).join(", ");
-        return svg(
+        const marker = svg(
           "g",
           {
             class: "marker", transform: `translate(${m.x.toFixed(1)},${m.y.toFixed(1)})`,
@@ -89,8 +93,29 @@ export function renderMap(container, places, pick) {
           svg("circle", { r: (7 + 10 * Math.sqrt(m.events / biggest)).toFixed(1) }),
           svg("text", { "text-anchor": "middle", dy: "0.35em" }, String(m.events)),
         );
+        placesOf.set(marker, m.places);
+        return marker;
       }),
     ),
   );
   return markers;
+}
+
+/**
+ * Marks as selected the marker holding the place (the same name and country, as /api/places
+ * groups them) and unmarks the one selected before; returns that marker, or null when the
+ * place has none on this map (no place, no point, or not among the places drawn).
+ */
+export function highlightMarker(container, place) {
+  for (const old of container.querySelectorAll(".marker.selected")) {
+    old.classList.remove("selected");
+    old.removeAttribute("aria-current");
+  }
+  if (!place || !place.name) return null;
+  const same = (p) => p.name === place.name && (p.country || null) === (place.country || null);
+  const marker = [...container.querySelectorAll(".marker")].find((m) => (placesOf.get(m) || []).some(same));
+  if (!marker) return null;
+  marker.classList.add("selected");
+  marker.setAttribute("aria-current", "true");
+  return marker;
 }

@@ -1,6 +1,7 @@
 // The article reader: the cleaned text with the event's sentence in a <mark>, quotations
-// marked with their speakers, and the outlet with its affiliation. The text is untrusted:
-// it is only ever cut into text nodes, and the marks are elements made here.
+// marked with their speakers, the names of the article's actors and places marked, and the
+// outlet with its affiliation. The text is untrusted: it is only ever cut into text nodes,
+// and the marks are elements made here.
 import { el, replace, safeUrl, colour } from "./dom.js";
 
 /** UTF-16 positions of the record's offsets (Python counts code points, JavaScript units). */
@@ -14,62 +15,119 @@ export function unitOffsets(text) {
   return (offset) => units[Math.max(0, Math.min(offset, units.length - 1))];
 }
 
+const spanned = (x) => Number.isInteger(x.start) && Number.isInteger(x.end) && x.end > x.start;
+
+/**
+ * The article's actor and place names as mentions, [{kind, id, name, start, end}], from the
+ * API's `spans` (where a name or an alias appears in the text: a string search, not the
+ * pipeline's own mentions, which the store does not keep).
+ */
+export function mentionsOf(article) {
+  const out = [];
+  for (const a of article.actors || []) {
+    for (const [start, end] of a.spans || []) out.push({ kind: "actor", id: a.id, name: a.name || a.id, start, end });
+  }
+  for (const p of article.places || []) {
+    for (const [start, end] of p.spans || []) out.push({ kind: "place", id: p.name, name: p.name, start, end });
+  }
+  return out;
+}
+
+/** Consecutive items with the same key, as [key, items] runs. */
+function runs(items, keyOf) {
+  const out = [];
+  for (const item of items) {
+    const key = keyOf(item);
+    if (out.length && out[out.length - 1][0] === key) out[out.length - 1][1].push(item);
+    else out.push([key, [item]]);
+  }
+  return out;
+}
+
+function mentionElement(found, words) {
+  const actors = found.filter((m) => m.kind === "actor");
+  const places = found.filter((m) => m.kind === "place");
+  const unique = (list) => [...new Set(list)];
+  return el(
+    "span",
+    {
+      class: ["mention", actors.length ? "actor" : "", places.length ? "place" : ""].filter(Boolean).join(" "),
+      "data-actor": actors.length ? unique(actors.map((m) => m.id)).join(" ") : null,
+      "data-place": places.length ? unique(places.map((m) => m.id)).join("|") : null,
+      title: [
+        ...unique(actors.map((m) => `Actor: ${m.name}`)),
+        ...unique(places.map((m) => `Place: ${m.name}`)),
+      ].join("; "),
+    },
+    words,
+  );
+}
+
 /**
  * The text as nodes: [start, end) of the sentence inside one <mark class="sentence">, each
- * quotation's pieces as <span class="quote"> (the first with data-speaker).
+ * quotation as <span class="quote"> (the first piece with data-speaker), and each mention of
+ * an actor or a place as <span class="mention actor|place"> inside them. Every range is cut
+ * at the boundaries of the ranges around it, so the elements always nest.
  */
-export function highlighted(text, sentence, quotes) {
+export function highlighted(text, sentence, quotes, mentions = []) {
   const unit = unitOffsets(text);
   const cuts = new Set([0, text.length]);
-  const spans = quotes
-    .filter((q) => Number.isInteger(q.start) && Number.isInteger(q.end) && q.end > q.start)
-    .map((q) => ({ ...q, a: unit(q.start), b: unit(q.end) }));
-  for (const q of spans) cuts.add(q.a).add(q.b);
-  let s = null;
-  if (sentence && Number.isInteger(sentence.start) && sentence.end > sentence.start) {
-    s = { a: unit(sentence.start), b: unit(sentence.end) };
-    cuts.add(s.a).add(s.b);
-  }
+  const inUnits = (x) => ({ ...x, a: unit(x.start), b: unit(x.end) });
+  const said = quotes.filter(spanned).map(inUnits);
+  const named = mentions.filter(spanned).map(inUnits);
+  const s = sentence && spanned(sentence) ? inUnits(sentence) : null;
+  for (const x of [...said, ...named, ...(s ? [s] : [])]) cuts.add(x.a).add(x.b);
   const points = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((x, y) => x - y);
+  const pieces = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [a, b] = [points[i], points[i + 1]];
+    if (a === b) continue;
+    const found = named.filter((m) => m.a <= a && b <= m.b);
+    pieces.push({
+      a, b,
+      sentence: Boolean(s && s.a <= a && b <= s.b),
+      quote: said.find((q) => q.a <= a && b <= q.b) || null,
+      mentions: found,
+      mentionKey: found.map((m) => `${m.kind}:${m.id}:${m.a}`).sort().join(" "),
+    });
+  }
   const started = new Set();
-  const piece = (a, b) => {
-    const words = document.createTextNode(text.slice(a, b));
-    const quote = spans.find((q) => q.a <= a && b <= q.b);
-    if (!quote) return words;
-    const span = el("span", { class: quote.direct ? "quote direct" : "quote" });
+  const quoteNodes = (group) => runs(group, (p) => p.quote).flatMap(([quote, inside]) => {
+    const nodes = runs(inside, (p) => p.mentionKey).map(([key, same]) => {
+      const words = document.createTextNode(text.slice(same[0].a, same[same.length - 1].b));
+      return key ? mentionElement(same[0].mentions, words) : words;
+    });
+    if (!quote) return nodes;
+    const span = el("span", { class: quote.direct ? "quote direct" : "quote" }, nodes);
     if (!started.has(quote)) {
       started.add(quote);
       span.classList.add("quote-start");
       span.setAttribute("data-speaker", quote.speakerName || "unknown speaker");
     }
     span.title = `${quote.direct ? "Quoted" : "Reported"}: ${quote.speakerName || "unknown speaker"}`;
-    span.append(words);
     return span;
-  };
-  const out = [];
-  let mark = null;
-  for (let i = 0; i + 1 < points.length; i++) {
-    const [a, b] = [points[i], points[i + 1]];
-    if (a === b) continue;
-    const node = piece(a, b);
-    if (s && s.a <= a && b <= s.b) {
-      if (!mark) {
-        mark = el("mark", { class: "sentence", id: "highlight" });
-        out.push(mark);
-      }
-      mark.append(node);
-    } else {
-      out.push(node);
-    }
-  }
-  return out;
+  });
+  return runs(pieces, (p) => p.sentence).flatMap(([inSentence, group]) =>
+    inSentence ? [el("mark", { class: "sentence", id: "highlight" }, quoteNodes(group))] : quoteNodes(group));
+}
+
+let markNames = true; // the reader's "Mark the names" box, kept from one article to the next
+
+function legend(textBox) {
+  return el("p", { class: "mention-legend" },
+    el("label", {},
+      el("input", { type: "checkbox", id: "mark-names", checked: markNames,
+        onchange: (e) => { markNames = e.target.checked; textBox.classList.toggle("plain", !markNames); } }),
+      " Mark the names of ", el("span", { class: "mention actor" }, "actors"),
+      " and ", el("span", { class: "mention place" }, "places")),
+    el("small", {}, " (wherever a name or an alias appears, found by a string search)"));
 }
 
 function field(name, value) {
   return value ? [el("dt", {}, name), el("dd", {}, value)] : [];
 }
 
-/** Shows the article in the reader panel, the given event's sentence highlighted. */
+/** Shows the article in the reader panel, the given event's sentence highlighted, names marked. */
 export function renderArticle(body, article, eventId, reopen) {
   const actors = new Map((article.actors || []).map((a) => [a.id, a]));
   const who = (id) => (id === "outlet" ? (article.outlet ? `the outlet (${article.outlet})` : "the outlet") : actors.get(id)?.name || id);
@@ -81,6 +139,9 @@ export function renderArticle(body, article, eventId, reopen) {
   const outlet = article.outlet
     ? `${article.outlet}${info.affiliation ? ` — ${info.affiliation}` : ""}${info.country ? ` (${info.country})` : ""}`
     : null;
+  const mentions = mentionsOf(article);
+  const textBox = el("div", { id: "article-text", class: markNames ? "text" : "text plain" },
+    highlighted(article.text || "", event, quotes, mentions));
   replace(
     body,
     el("h2", { id: "reader-title" }, article.title || article.doc || article.id),
@@ -100,7 +161,8 @@ export function renderArticle(body, article, eventId, reopen) {
           event.modality && event.modality !== "asserted" ? `; ${event.modality}` : "",
           event.fatalities !== null && event.fatalities !== undefined ? `; ${event.fatalities} dead` : "")
       : null,
-    el("div", { id: "article-text", class: "text" }, highlighted(article.text || "", event, quotes)),
+    mentions.length ? legend(textBox) : null,
+    textBox,
     quotes.length
       ? el("div", { class: "quotes" }, el("h3", {}, "Quotations"),
           el("ul", {}, quotes.map((q) => el("li", {},

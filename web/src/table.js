@@ -20,7 +20,17 @@ function shorten(text, size = 140) {
   return text && text.length > size ? `${text.slice(0, size - 1)}…` : text || "";
 }
 
-/** Fills the table body with the page's events; clicking a row calls open(event). */
+/** Marks the row of the event with this id as selected (none for null), unmarking the others. */
+export function selectRow(tbody, eventId) {
+  for (const row of tbody.querySelectorAll("tr[data-event]")) {
+    const chosen = row.dataset.event === eventId;
+    row.classList.toggle("selected", chosen);
+    if (chosen) row.setAttribute("aria-current", "true");
+    else row.removeAttribute("aria-current");
+  }
+}
+
+/** Fills the table body with the page's events; clicking a row (or Enter on it) calls open(event). */
 export function renderEvents(tbody, page, open) {
   if (!page.events.length) {
     replace(tbody, el("tr", {}, el("td", { colspan: 8, class: "empty" }, "No event matches these filters.")));
@@ -32,7 +42,8 @@ export function renderEvents(tbody, page, open) {
       el(
         "tr",
         {
-          "data-event": event.id, "data-type": event.type, tabindex: 0, title: "Open the article",
+          "data-event": event.id, "data-type": event.type, tabindex: 0,
+          title: "Open the article and show the place on the map",
           onclick: () => open(event),
           onkeydown: (e) => { if (e.key === "Enter") open(event); },
         },
