@@ -629,3 +629,18 @@ def test_a_pluperfect_dated_in_an_earlier_month_is_background(read):
     earlier = [e for e in article.events if e.type != "CONSULT"]
     assert earlier and all(e.modality == "historical" for e in earlier), [(e.type, e.modality) for e in article.events]
     assert [e.modality for e in events_of(article, "CONSULT")] == ["asserted"]
+
+
+def test_an_opening_pour_x_is_the_claimant(read):
+    article = read("Pour Moscou, les rebelles ont attaqué l'armée syrienne près de Hama.")
+    assault = events_of(article, "ASSAULT")
+    assert assault and assault[0].according_to == "rus_gov"
+
+
+def test_the_subject_of_a_cleft_sentence(read):
+    article = read(
+        "C'est le ministre russe de la Défense, Sergueï Choïgou, qui a annoncé la nouvelle, lors "
+        "d'une réunion avec Vladimir Poutine."
+    )
+    consult = events_of(article, "CONSULT")
+    assert consult and {"shoigu", "putin"} <= set(consult[0].source + consult[0].target)

@@ -1,7 +1,7 @@
 """Whose claim an event is: the claimant the event coder gives each event.
 
 An event is the claim (``according_to``) of the subject of a speech verb its trigger
-depends on ("X a affirmé que ..."), of a "selon X" / "d'après X" of its sentence (the
+depends on ("X a affirmé que ..."), of a "selon X" / "d'après X" / an opening "Pour X," of its sentence (the
 author of a document: "selon un communiqué publié par le Kremlin"), of the speaker of
 the quotation it is in, or of an incise after it ("..., a indiqué X", "..., ont conclu
 les deux dirigeants"); otherwise it is the outlet's own voice. Whether the claimant
@@ -49,7 +49,11 @@ def claimant_of(coder: EventCoder, head, sentence, context: Context, source: lis
                 return "outlet", False
         node = parent
     for token in sentence:
-        if token.lower_ in ("selon", "d'après") or (token.lower_ == "après" and token.i > 0 and token.nbor(-1).lower_ in ("d'", "d")):
+        opening_pour = (
+            token.lower_ == "pour" and token.i == sentence.start
+            and any(t.text == "," for t in sentence.doc[token.i + 1 : min(token.i + 8, sentence.end)])
+        )  # fmt: skip ("Pour Moscou, l'attaque montre que ...": according to Moscow)
+        if token.lower_ in ("selon", "d'après") or opening_pour or (token.lower_ == "après" and token.i > 0 and token.nbor(-1).lower_ in ("d'", "d")):
             governed = token.head
             actors = [a for a in coder.actor_of(governed, context, "obl") if a not in source]
             if not actors and governed.lemma_.lower() in DOCUMENTS:

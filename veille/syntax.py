@@ -234,7 +234,8 @@ def inherited_subject(verb) -> list:
                 if found:
                     return found
             node = node.head
-            found = [c for c in node.children if c.dep_ in ("nsubj",)]
+            # not the "c'" of a cleft: "C'est le ministre, qui a annoncé ..."
+            found = [c for c in node.children if c.dep_ == "nsubj" and c.lower_ not in ("c'", "c’", "ce", "ça", "cela")]
             if found:
                 return found
             if node.dep_ == "acl" or verb.dep_ == "acl":
