@@ -644,3 +644,12 @@ def test_the_subject_of_a_cleft_sentence(read):
     )
     consult = events_of(article, "CONSULT")
     assert consult and {"shoigu", "putin"} <= set(consult[0].source + consult[0].target)
+
+
+def test_a_que_clause_hung_on_the_communique_is_still_what_the_ministry_says(read):
+    article = read(
+        "Le ministère russe de la Défense a indiqué dans un communiqué que des bombardiers "
+        "avaient frappé des positions de Daech près de Boukamal."
+    )
+    assault = events_of(article, "ASSAULT")
+    assert assault and "isis" in assault[0].target and assault[0].according_to == "rus_mod"

@@ -39,7 +39,10 @@ def claimant_of(coder: EventCoder, head, sentence, context: Context, source: lis
     node = head
     while node.head.i != node.i:
         parent = node.head
-        if node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and parent.lemma_.lower() in speech_verbs():
+        completive = _completive(node)
+        if completive and parent.pos_ == "NOUN" and parent.dep_.startswith("obl"):
+            parent = parent.head  # "a indiqué dans un communiqué que ...", hung on the noun
+        if (completive or node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl")) and parent.lemma_.lower() in speech_verbs():
             if outlet_voice(parent):
                 return "outlet", False
             speaker = speaker_of(coder, parent, context)
@@ -84,6 +87,13 @@ def claimant_of(coder: EventCoder, head, sentence, context: Context, source: lis
                 if actors:
                     return actors[0], True
     return "outlet", False
+
+
+def _completive(clause) -> bool:
+    """A "que" clause, whatever the parse attaches it to."""
+    return clause.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and any(
+        c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in clause.children
+    )
 
 
 def speaker_of(coder: EventCoder, verb, context: Context) -> str | None:

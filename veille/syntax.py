@@ -115,7 +115,10 @@ def expression(first, lemmas: tuple[str, ...], sentence) -> list | None:
 def fill(slot: str, head, tokens) -> list:
     """The tokens of ``head``'s parse that fill ``slot`` (see lexicon.VERB_SLOTS)."""
     kind, _, prep = slot.partition(":")
-    passive_participle = head.dep_ == "acl" and "Part" in head.morph.get("VerbForm")
+    passive_participle = (
+        head.dep_ == "acl" and "Part" in head.morph.get("VerbForm")
+        and not any(c.dep_ in ("aux:tense", "nsubj") for c in head.children)
+    )  # fmt: skip (not "que des bombardiers avaient frappé", hung on a noun by the parse)
     if passive_participle:  # "les terroristes soutenus par les Etats-Unis"
         if slot == "nsubj":
             return []
