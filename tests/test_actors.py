@@ -211,3 +211,17 @@ def test_the_two_leaders_are_the_last_two_people_named(french):
     reading = resolver.read(text, doc=french(text))
     pair = {m.actor for m in reading.mentions if m.text == "Les deux dirigeants"}
     assert pair == {"putin", "erdogan"}
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body(resolver):
+    reading = resolver.read("Interrogé lundi, un porte-parole du Pentagone a rejeté toute implication.")
+    assert "usa_mod" in ids(reading)
+
+
+def test_a_body_in_the_title_of_a_named_person_is_not_an_actor(resolver):
+    for text in (
+        "Le porte-parole du Kremlin, Dmitri Peskov, a confirmé lundi les frappes.",
+        "Ali Chamkhani, secrétaire du Conseil suprême de la sécurité nationale, a reçu l'envoyé russe.",
+    ):
+        reading = resolver.read(text)
+        assert not {"kremlin", "irn_snsc"} & ids(reading), mentioned(reading)

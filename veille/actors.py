@@ -325,6 +325,8 @@ class ActorResolver:
 
     def _seats(self, text: str, reading: Reading, day: dt.date | None) -> None:
         for match in self.seats.find(text):
+            if re.search(r"\b(?:un|une)\s+$", text[max(0, match.start - 5) : match.start], re.IGNORECASE):
+                continue  # "un porte-parole du Pentagone": anyone of the body, which speaks
             role, country = SEATS[match.values[0]]
             # "le maître du Kremlin" is a person, not the Kremlin it names
             inside = [m for m in reading.mentions if match.start <= m.start and m.end <= match.end]
@@ -335,6 +337,8 @@ class ActorResolver:
     def _offices(self, text: str, reading: Reading, day: dt.date | None) -> None:
         for match in self._office_phrases(text):
             start, end, role, country, homologue = match
+            if re.match(r"(?:un|une|des)\s", text[start:end], re.IGNORECASE):
+                continue  # "un porte-parole du Pentagone": anyone of the body, which speaks
             inside = [m for m in reading.mentions if start <= m.start and m.end <= end and m.how != "seat"]
             named = [(m.start, m.end) for m in reading.mentions if m.how != "office" and m not in inside]
             if _overlaps(named, start, end):
@@ -623,11 +627,28 @@ def _drop_titles(text: str, reading: Reading) -> None:
     kept = []
     for mention in reading.mentions:
         before = text[max(0, mention.start - 60) : mention.start]
-        if mention.how == "registry" and _TITLE_BEFORE.search(before):
-            continue
+        if mention.how == "registry" and _TITLE_BEFORE.search(before) and (
+            _NAME_AFTER.match(text, mention.end) or _titled(reading, text, mention)
+        ):
+            continue  # "le porte-parole du Kremlin, Dmitri Peskov", "X, secrétaire du Conseil"
         kept.append(mention)
     reading.mentions = kept
     _prune(reading)
+
+
+def _titled(reading: Reading, text: str, mention: Mention) -> bool:
+    """Is the mention inside the title of a person named just before it, after a comma
+    ("Ali Chamkhani, secrétaire du Conseil suprême ...")?"""
+    for other in reading.mentions:
+        gap = text[other.end : mention.start]
+        if reading.actors[other.actor].kind == "person" and 0 <= len(gap) < 60 and gap.lstrip().startswith(","):
+            return True
+    return False
+
+
+#: A person's name right after a title ("..., Dmitri Peskov", "... M. Haddad"); without
+#: one, "un porte-parole du Pentagone a rejeté" is the Pentagon speaking.
+_NAME_AFTER = re.compile(r"(?:\s*,)?\s+(?:M\.\s+|Mme\s+)?[A-ZÉÈ][\w'’-]+(?:\s+(?:al-|el-|de\s+|d')?[A-ZÉÈ][\w'’-]+)")
 
 
 def _drop_credits(text: str, reading: Reading, outlet: set[str]) -> None:
