@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .mentions import PhraseIndex
 from .model import Actor
@@ -750,11 +751,13 @@ def _drop_bystanders(doc, reading: Reading) -> None:
 
 def _fold_same_length(text: str) -> str:
     """``fold`` that keeps every offset: one character out for each character in."""
-    out = []
-    for ch in text:
-        folded = fold(ch) if not ch.isspace() else " "
-        out.append(folded if len(folded) == 1 else ch.lower() if len(ch.lower()) == 1 else ch)
-    return "".join(out)
+    return "".join(map(_fold_char, text))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    folded = fold(ch) if not ch.isspace() else " "
+    return folded if len(folded) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
 
 
 def focus_countries(reading: Reading, *, top: int = 2) -> list[str]:

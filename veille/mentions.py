@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .textnorm import fold, name_key
 
@@ -41,6 +42,13 @@ class Match:
 def words(text: str) -> list[tuple[int, int, str]]:
     """The words of ``text`` with their offsets (apostrophes and hyphens split words)."""
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    """``fold`` of one word of the text, remembered: the same words come back in every
+    article."""
+    return fold(word)
 
 
 def _case_rule(name: str) -> int:
@@ -101,7 +109,7 @@ class PhraseIndex:
         """Known names in ``text[start:end]``, longest first, left to right, no overlaps."""
         end = len(text) if end is None else end
         spans = [w for w in words(text[start:end])]
-        folded = [fold(w[2]) for w in spans]
+        folded = [_fold_word(w[2]) for w in spans]
         matches = []
         i = 0
         while i < len(spans):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .model import Line
 
@@ -103,8 +104,10 @@ _SKELETON_RULES = [
 ]
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """A name folded for look-up: case, accents, hyphens, apostrophes and dots ignored.
+    """A name folded for look-up: case, accents, hyphens, apostrophes and dots ignored
+    (remembered: registry names are keyed again and again).
 
     ``name_key("Hayat Tahrir al-Cham") == name_key("hayat tahrir al cham")``.
     """

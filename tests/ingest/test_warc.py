@@ -29,11 +29,19 @@ def record(writer, uri, kind="response", body=b"", ctype="text/html; charset=utf
 
 def archive(records, *, gzipped=False):
     """The bytes of a WARC holding ``records`` (tuples of ``record``'s arguments)."""
+    return archive_and_ends(records, gzipped=gzipped)[0]
+
+
+def archive_and_ends(records, *, gzipped=False):
+    """The archive and where each record ends in it (records carry the time they are
+    written, so two archives of the same records may differ by a byte once gzipped)."""
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=gzipped)
+    ends = []
     for args in records:
         writer.write_record(record(writer, *args))
-    return buffer.getvalue()
+        ends.append(buffer.tell())
+    return buffer.getvalue(), ends
 
 
 MIXED = [
@@ -127,8 +135,7 @@ def test_a_skipped_record_cut_short_is_damage_too():
 
 @pytest.mark.parametrize("gzipped", [False, True], ids=["plain", "gzip"])
 def test_no_cut_goes_unnoticed(gzipped):
-    data = archive(THREE, gzipped=gzipped)
-    ends = [len(archive(THREE[:n], gzipped=gzipped)) for n in (1, 2, 3)]
+    data, ends = archive_and_ends(THREE, gzipped=gzipped)
     for cut in range(1, len(data), 3):
         articles = read(data[:cut])
         complete = sum(1 for end in ends if end <= cut)
