@@ -653,3 +653,16 @@ def test_a_que_clause_hung_on_the_communique_is_still_what_the_ministry_says(rea
     )
     assault = events_of(article, "ASSAULT")
     assert assault and "isis" in assault[0].target and assault[0].according_to == "rus_mod"
+
+
+@pytest.mark.parametrize(
+    "text, type, mode",
+    [
+        ("Mohammed Allouche a émis des réserves sur le rôle de l'Iran.", "ACCUSE", "disapprove"),
+        ("Sergueï Lavrov a accusé les États-Unis de protéger les terroristes.", "ACCUSE", "allege"),
+        ("Le ministère russe de la Défense a démenti les accusations de Washington.", "REJECT", None),
+    ],
+)
+def test_statements_and_their_modes(read, text, type, mode):
+    events = events_of(read(text), type)
+    assert events and events[0].mode == mode, [(e.type, e.mode, e.trigger) for e in read(text).events]

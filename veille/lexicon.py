@@ -46,7 +46,7 @@ MODES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "surrender", "evacuation",
     ),
     "REQUEST": ("assist", "change", "yield", "meet"),
-    "ACCUSE": (),
+    "ACCUSE": ("disapprove", "allege", "investigate"),
     "REJECT": ("assist", "change", "yield", "meet"),
     "THREATEN": ("restrict", "ban", "arrest", "relations", "expel", "territory", "violence"),
     "PROTEST": ("demo", "riot", "strike-gen", "strike-lim", "strike-hun", "boycott", "obstruct"),

@@ -247,7 +247,7 @@ def verdicts(coder: EventCoder, sentence, context: Context) -> list[Event]:
             sentence=article.text[start:end],
             start=start,
             end=end,
-            mode="verdict",
+            mode="disapprove" if kind == "ACCUSE" else None,
             source=[speaker],
             target=targets,
             date=date(article.text[start:end], article.published),
