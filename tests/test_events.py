@@ -666,3 +666,15 @@ def test_a_que_clause_hung_on_the_communique_is_still_what_the_ministry_says(rea
 def test_statements_and_their_modes(read, text, type, mode):
     events = events_of(read(text), type)
     assert events and events[0].mode == mode, [(e.type, e.mode, e.trigger) for e in read(text).events]
+
+
+@pytest.mark.parametrize(
+    "text, type",
+    [
+        ("L'armée syrienne a évacué des centaines de civils d'Alep-Est.", "AID"),
+        ("L'armée syrienne a évacué les combattants vers Idlib.", "RETREAT"),
+        ("Les forces russes ont commencé le déminage de la ville.", "AID"),
+    ],
+)
+def test_evacuating_civilians_and_demining_are_aid(read, text, type):
+    assert type in types(read(text))

@@ -217,7 +217,10 @@ class EventCoder:
                 result = token.head.lemma_.lower() in lemmas
             else:
                 deps = {"obj": ("obj",), "obl": ("obl", "obl:arg", "obl:mod"), "nmod": ("nmod",), "subj": ("nsubj", "nsubj:pass")}[where]
-                result = any(c.lemma_.lower() in lemmas for c in token.children if c.dep_ in deps)
+                heads = [c for c in token.children if c.dep_ in deps]
+                # "évacuer des centaines de civils": the noun a quantity counts
+                heads += [g for h in heads for g in h.children if g.dep_.startswith("nmod") and case(g) == "de"]
+                result = any(c.lemma_.lower() in lemmas for c in heads)
         else:
             result = True
         return result != condition.negated
