@@ -19,19 +19,33 @@ Five kinds of evidence, in this order (an earlier one wins where two overlap):
 5. **metonyms** — a capital or a country named as the one who acts ("Moscou et
    Damas doivent garantir") is the state's government; the same name after a
    locative preposition ("à Moscou") is a place, left to the places stage.
+
+Then :mod:`veille.references` reads what later phrases refer back to ("le
+ministère", "les deux dirigeants", "le diplomate", "les Russes") and
+:mod:`veille.actor_cleanup` drops the mentions that are no actors (titles, photo
+credits, bystanders) and folds together actors that are one. The
+:class:`~veille.reading.Reading` they all fill lives in :mod:`veille.reading`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
+from .actor_cleanup import (
+    drop_bystanders,
+    drop_credits,
+    drop_titles,
+    fold_collectives,
+    fold_successors,
+)
 from .mentions import PhraseIndex
 from .model import Actor
+from .reading import DETERMINERS, Mention, Reading, focus_countries, overlaps, prune
+from .references import definite, pairs, peoples, role_anaphors
 from .registry import Entity, Registry
 from .textnorm import fold, name_key
 
@@ -130,11 +144,6 @@ COLLECTIVES: tuple[Collective, ...] = (
 )  # fmt: skip
 
 _ARMED_WORDS = ("armée", "forces", "troupes", "soldats", "militaires", "aviation", "forces armées")
-_DETERMINERS = re.compile(
-    r"^(?:l'|le |la |les |un |une |des |du |de la |de l'|d'|aux? |son |sa |ses |leur |leurs |"
-    r"ce |cette |ces |notre |nos )+",
-    re.IGNORECASE,
-)
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:à|en|dans|vers|depuis|près|autour|sur|via|jusqu'à|de la ville|ville|région|"
     r"province|banlieue|environs|périphérie|ouest|est|nord|sud|centre|aéroport|base)\s+(?:de\s+|d'|du\s+)?)$",
@@ -145,33 +154,8 @@ _QUALIFIERS = (
     r"\s+(?:étrangers|étrangères|armés|armées|modérés|radicaux|islamistes|terroristes|"
     r"takfiristes|djihadistes|jihadistes|extrémistes|pro-turcs|pro-turques|soutenus par)\b"
 )
-#: Nouns of a title: a name inside "porte-parole du ministère russe de la Défense"
-#: belongs to the title of the person, not to the events of the sentence.
-_TITLE_BEFORE = re.compile(
-    r"\b(?:secrétaire|porte-parole|chef|cheffe|ministre|vice-ministre|président|présidente|"
-    r"directeur|directrice|commandant|représentant|représentante|responsables?|ambassadeur|"
-    r"ambassadrice|envoyé|envoyée|émissaire|conseiller|conseillère|adjoint|dirigeant|"
-    r"membres?|délégation|délégué|porte-parole|haut représentant|numéro deux)"
-    r"(?:\s+[^\W\d_]+){0,2}\s+(?:de la |de l'|du |des |de |d')$",
-    re.IGNORECASE,
-)
-#: A definite head noun that may stand for an actor named earlier in full.
-_DEFINITE = re.compile(
-    r"\b(?:le |la |l'|du |de la |de l'|au |à la |à l')"
-    r"(ministère|armée|coalition|commandement|gouvernement|régime|organisation|agence|"
-    r"observatoire|mouvement|milice|groupe|front|conseil|comité|centre)\b",
-    re.IGNORECASE,
-)
 #: "M. Ghassemi" is Ghassemi: titles of courtesy before a name.
 _HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Mr\.?|Mrs\.?|Dr\.?|Me|Pr\.?)\s+")
-#: "les deux dirigeants": the last two people named.
-_PAIR = re.compile(
-    r"\b(?:les|des|aux) deux (?:dirigeants|présidents|chefs d'[ÉE]tat|hommes|ministres|"
-    r"responsables|homologues|leaders|chefs de la diplomatie|chefs d'[ÉE]tat-major)\b",
-    re.IGNORECASE,
-)
-#: ... unless more of a name follows ("le ministère des Affaires étrangères").
-_NAME_GOES_ON = re.compile(r"\s+(?:de |des |du |d'|[A-ZÉ])")
 
 #: Title words before a name, and the PLOVER sector they give the person.
 _TITLE_SECTORS = (
@@ -191,69 +175,6 @@ _DATIVE = re.compile(
     re.IGNORECASE,
 )
 _HEAD_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    text: str
-    actor: str  # id of the article's actor
-    how: str  # registry | office | collective | ner | surname | homologue
-
-
-@dataclass
-class Reading:
-    """The actors of one article and where the text names them."""
-
-    actors: dict[str, Actor] = field(default_factory=dict)
-    mentions: list[Mention] = field(default_factory=list)
-    roles: dict[str, str] = field(default_factory=dict)  # actor id -> office role, when known
-
-    def add(self, actor: Actor, start: int, end: int, text: str, how: str) -> None:
-        known = self.actors.get(actor.id)
-        if known is None:
-            self.actors[actor.id] = known = actor
-        surface = _DETERMINERS.sub("", text).strip()
-        if surface and name_key(surface) not in {name_key(n) for n in (known.name, *known.aliases)}:
-            known.aliases.insert(0, surface)
-        self.mentions.append(Mention(start, end, text, actor.id, how))
-
-    def mentioned(self, actor_id: str) -> bool:
-        return actor_id in self.actors
-
-    def spans(self) -> list[tuple[int, int]]:
-        return [(m.start, m.end) for m in self.mentions]
-
-
-#: "le diplomate a accusé": a role noun alone stands for the last person named.
-_ROLE = re.compile(
-    r"\b(?:le|la|l'|du|de la|de l')\s?(diplomate|porte-parole|émissaire|envoyé|envoyée|"
-    r"responsable|dirigeant|dirigeante|ministre|négociateur|médiateur)\b",
-    re.IGNORECASE,
-)
-
-
-def _pairs(text: str, reading: Reading) -> None:
-    """"les deux dirigeants" stands for the last two people named before it (both
-    actors get a mention on the same words; no alias is learnt from it)."""
-    for match in _PAIR.finditer(text):
-        people: list[str] = []
-        for mention in sorted(reading.mentions, key=lambda m: m.start, reverse=True):
-            if mention.end > match.start() or mention.actor in people:
-                continue
-            if reading.actors[mention.actor].kind == "person":
-                people.append(mention.actor)
-            if len(people) == 2:
-                break
-        if len(people) == 2:
-            for actor in people:
-                reading.mentions.append(Mention(match.start(), match.end(), match.group(), actor, "anaphor"))
-    reading.mentions.sort(key=lambda m: m.start)
-
-
-def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < end and start < b for a, b in spans)
 
 
 class ActorResolver:
@@ -285,17 +206,17 @@ class ActorResolver:
         self._collectives(text, reading)
         if doc is not None:
             self._entities(doc, reading)
-            self._peoples(doc, reading)
+            peoples(doc, reading, self.registry)
         reading.mentions.sort(key=lambda m: m.start)
-        self._definite(text, reading)
-        _pairs(text, reading)
-        self._role_anaphors(text, reading)
-        _drop_titles(text, reading)
-        _fold_collectives(reading, self.registry)
-        _fold_successors(reading, self.registry)
+        definite(text, reading, self.registry)
+        pairs(text, reading)
+        role_anaphors(text, reading, self.registry)
+        drop_titles(text, reading)
+        fold_collectives(reading, self.registry, COLLECTIVES)
+        fold_successors(reading, self.registry)
         if doc is not None:
-            _drop_bystanders(doc, reading)
-        _drop_credits(text, reading, {name_key(n) for n in outlet})
+            drop_bystanders(doc, reading)
+        drop_credits(text, reading, {name_key(n) for n in outlet})
         return reading
 
     # -- 1. registry names ---------------------------------------------------
@@ -332,7 +253,7 @@ class ActorResolver:
             # "le maître du Kremlin" is a person, not the Kremlin it names
             inside = [m for m in reading.mentions if match.start <= m.start and m.end <= match.end]
             reading.mentions = [m for m in reading.mentions if m not in inside]
-            _prune(reading)
+            prune(reading)
             self._office_holder(text, reading, role, country, day, match.start, match.end, how="seat")
 
     def _offices(self, text: str, reading: Reading, day: dt.date | None) -> None:
@@ -342,11 +263,11 @@ class ActorResolver:
                 continue  # "un porte-parole du Pentagone": anyone of the body, which speaks
             inside = [m for m in reading.mentions if start <= m.start and m.end <= end and m.how != "seat"]
             named = [(m.start, m.end) for m in reading.mentions if m.how != "office" and m not in inside]
-            if _overlaps(named, start, end):
+            if overlaps(named, start, end):
                 continue
             # "la diplomatie américaine" inside "le chef de la diplomatie américaine"
             reading.mentions = [m for m in reading.mentions if m not in inside or m.how == "office"]
-            _prune(reading)
+            prune(reading)
             if homologue:
                 role = self._last_role(reading, start)
                 if role is None:
@@ -412,7 +333,7 @@ class ActorResolver:
             posted = re.match(r"\s+(?:à|au|en)\s+[A-ZÉ][\w'\-]+", text[end : end + 40])
             if role == "ambassador" and posted:  # "l'ambassadeur russe à Ankara"
                 end += posted.end()
-            surface = _DETERMINERS.sub("", text[start:end]).strip()
+            surface = DETERMINERS.sub("", text[start:end]).strip()
             id = "local_" + name_key(surface).replace(" ", "_")
             actor = Actor(id=id, name=surface, aliases=[], kind="person", country=country, sector="GOV")
             reading.add(actor, start, end, text[start:end], "office")
@@ -429,7 +350,7 @@ class ActorResolver:
     def _collectives(self, text: str, reading: Reading) -> None:
         taken = reading.spans()
         for match in self.collectives.find(text):
-            if _overlaps(taken, match.start, match.end):
+            if overlaps(taken, match.start, match.end):
                 continue
             after = text[match.end : match.end + 40]
             # "les terroristes de Daech": the name that follows says who they are
@@ -460,7 +381,7 @@ class ActorResolver:
         folded = _fold_same_length(text)
         for m in re.finditer(r"\b(" + "|".join(_ARMED_WORDS) + r")\s+(\w+)", folded):
             country = self.registry.demonym(m.group(2))
-            if not country or _overlaps(reading.spans(), m.start(), m.end()):
+            if not country or overlaps(reading.spans(), m.start(), m.end()):
                 continue
             army = self.registry.entities.get(f"{country.lower()}_army")
             actor = army.to_actor() if army else Actor(
@@ -468,33 +389,6 @@ class ActorResolver:
                 kind="organization", country=country, sector="MIL",
             )  # fmt: skip
             reading.add(actor, m.start(), m.end(), text[m.start() : m.end()], "collective")
-
-    # -- 6. definite descriptions -------------------------------------------------
-
-    def _definite(self, text: str, reading: Reading) -> None:
-        """"le ministère", "l'armée", "la coalition" alone refer back to the last actor
-        named with that head noun ("le ministère russe de la Défense ... le ministère a
-        diffusé des photos")."""
-        taken = reading.spans()
-        added = []
-        for match in _DEFINITE.finditer(text):
-            start, end = match.start(1), match.end(1)
-            if _overlaps(taken, match.start(), match.end()) or _NAME_GOES_ON.match(text, end):
-                continue
-            following = re.match(r"\s+([^\W\d_]+)", text[end : end + 30])
-            if following and self.registry.demonym(following.group(1)):
-                continue  # "l'armée turque": another actor, named by its demonym
-            head = fold(match.group(1))
-            earlier = [m for m in reading.mentions if m.end <= match.start()]
-            for mention in reversed(earlier):
-                actor = reading.actors[mention.actor]
-                names = (actor.name, *actor.aliases)
-                if any(fold(n).split()[:1] == [head] for n in names):
-                    added.append((actor, start, end, text[start:end]))
-                    break
-        for actor, start, end, surface in added:
-            reading.add(actor, start, end, surface, "anaphor")
-        reading.mentions.sort(key=lambda m: m.start)
 
     # -- 4. named entities -------------------------------------------------------
 
@@ -507,8 +401,8 @@ class ActorResolver:
             if ent.label_ not in ("PER", "ORG"):
                 continue
             start, end = ent.start_char, ent.end_char
-            text = _HONORIFIC.sub("", _DETERMINERS.sub("", ent.text)).strip(" ,.;:«»\"'")
-            if not text or not text[:1].isupper() or _overlaps(reading.spans(), start, end):
+            text = _HONORIFIC.sub("", DETERMINERS.sub("", ent.text)).strip(" ,.;:«»\"'")
+            if not text or not text[:1].isupper() or overlaps(reading.spans(), start, end):
                 continue
             key = name_key(text)
             if ent.label_ == "PER":
@@ -530,45 +424,6 @@ class ActorResolver:
                 reading.add(
                     Actor(id=id, name=text, aliases=[], kind="organization"), start, end, ent.text, "ner"
                 )
-
-    def _peoples(self, doc, reading: Reading) -> None:
-        """A people acting stands for its state: "les Américains ont refusé", "mais
-        les Russes ont répondu". Only as the subject or agent of a verb: "libérer les
-        Syriens" names civilians, not Syria."""
-        for token in doc:
-            if not token.text[:1].isupper() or token.i == 0 or token.nbor(-1).lower_ not in ("les", "des"):
-                continue
-            if token.dep_ not in ("nsubj", "nsubj:pass", "obl:agent") or token.head.pos_ not in ("VERB", "AUX", "ADJ"):
-                continue
-            country = self.registry.demonym(token.text)
-            state = self.registry.state(country) if country and token.text.endswith("s") else None
-            if state is None or _overlaps(reading.spans(), token.idx, token.idx + len(token.text)):
-                continue
-            government = next(
-                (a for a in reading.actors.values() if a.country == country and a.sector == "GOV" and a.kind != "person"),
-                None,
-            )  # the article's own name for that state's government, if any
-            actor = government or state.to_actor()
-            reading.add(actor, token.idx, token.idx + len(token.text), token.text, "people")
-
-    def _role_anaphors(self, text: str, reading: Reading) -> None:
-        """"Le diplomate a accusé", "selon le porte-parole": the last person named
-        before, when the role noun comes with no name or country of its own."""
-        taken = reading.spans()
-        for match in _ROLE.finditer(text):
-            start, end = match.start(1), match.end(1)
-            if _overlaps(taken, match.start(), match.end()) or _NAME_GOES_ON.match(text, end):
-                continue  # "le ministre des Affaires étrangères", "le porte-parole Dmitri Peskov"
-            following = re.match(r"\s+([^\W\d_]+)", text[end : end + 30])
-            if following and self.registry.demonym(following.group(1)):
-                continue  # "le ministre russe": someone else, described
-            earlier = [
-                m for m in reading.mentions
-                if m.end <= start and reading.actors[m.actor].kind == "person"
-            ]  # fmt: skip
-            if earlier:
-                reading.mentions.append(Mention(start, end, text[start:end], earlier[-1].actor, "anaphor"))
-        reading.mentions.sort(key=lambda m: m.start)
 
     def _describe(self, before: str) -> tuple[str | None, str | None]:
         """Country and sector of an unknown person from the title just before the name:
@@ -623,132 +478,6 @@ def _office_pattern() -> re.Pattern:
     return re.compile("|".join(pattern for _, pattern in alternatives))
 
 
-def _drop_titles(text: str, reading: Reading) -> None:
-    """Forget mentions that are part of someone's title, then actors left with none."""
-    kept = []
-    for mention in reading.mentions:
-        before = text[max(0, mention.start - 60) : mention.start]
-        if mention.how == "registry" and _TITLE_BEFORE.search(before) and (
-            _NAME_AFTER.match(text, mention.end) or _titled(reading, text, mention)
-        ):
-            continue  # "le porte-parole du Kremlin, Dmitri Peskov", "X, secrétaire du Conseil"
-        kept.append(mention)
-    reading.mentions = kept
-    _prune(reading)
-
-
-def _titled(reading: Reading, text: str, mention: Mention) -> bool:
-    """Is the mention inside the title of a person named just before it, after a comma
-    ("Ali Chamkhani, secrétaire du Conseil suprême ...")?"""
-    for other in reading.mentions:
-        gap = text[other.end : mention.start]
-        if reading.actors[other.actor].kind == "person" and 0 <= len(gap) < 60 and gap.lstrip().startswith(","):
-            return True
-    return False
-
-
-#: A person's name right after a title ("..., Dmitri Peskov", "... M. Haddad"); without
-#: one, "un porte-parole du Pentagone a rejeté" is the Pentagon speaking.
-_NAME_AFTER = re.compile(r"(?:\s*,)?\s+(?:M\.\s+|Mme\s+)?[A-ZÉÈ][\w'’-]+(?:\s+(?:al-|el-|de\s+|d')?[A-ZÉÈ][\w'’-]+)")
-
-
-def _drop_credits(text: str, reading: Reading, outlet: set[str]) -> None:
-    """The publisher named in its own article, and agencies in photo credits, are no actors."""
-    kept = []
-    for mention in reading.mentions:
-        actor = reading.actors[mention.actor]
-        if actor.sector == "MED":
-            names = {name_key(n) for n in (actor.name, *actor.aliases)}
-            line_start = text.rfind("\n", 0, mention.start) + 1
-            if names & outlet or "©" in text[line_start : mention.start]:
-                continue
-        kept.append(mention)
-    reading.mentions = kept
-    _prune(reading)
-
-
-def _prune(reading: Reading) -> None:
-    named = {m.actor for m in reading.mentions}
-    for id in [id for id in reading.actors if id not in named]:
-        del reading.actors[id]
-
-
-def _merge(reading: Reading, old: str, new: str) -> None:
-    """Fold actor ``old`` into ``new``: its mentions and spellings move over."""
-    if old == new or old not in reading.actors or new not in reading.actors:
-        return
-    gone, into = reading.actors.pop(old), reading.actors[new]
-    for alias in (gone.name, *gone.aliases):
-        if name_key(alias) not in {name_key(n) for n in (into.name, *into.aliases)}:
-            into.aliases.append(alias)
-    for mention in reading.mentions:
-        if mention.actor == old:
-            mention.actor = new
-
-
-def _fold_collectives(reading: Reading, registry: Registry) -> None:
-    """A group named by a common noun is the registry's group of the same name when the
-    article names that too ("les rebelles" and "les rebelles syriens"), and "les forces
-    gouvernementales" are the army of the country the article is about."""
-    for collective in COLLECTIVES:
-        if collective.id not in reading.actors:
-            continue
-        head = name_key(collective.name)
-        same = [
-            a for a in reading.actors.values()
-            if not a.id.startswith(collective.id) and a.sector == collective.sector
-            and a.id not in {c.id for c in COLLECTIVES}
-            and any(name_key(n).split()[:1] == head.split()[:1] for n in (a.name, *a.aliases))
-        ]  # fmt: skip
-        if len(same) == 1:
-            _merge(reading, collective.id, same[0].id)
-    if "government_forces" in reading.actors:
-        focus = focus_countries(reading, top=1)
-        armies = [
-            a for a in reading.actors.values()
-            if a.sector == "MIL" and a.country and a.country in focus and a.id != "government_forces"
-        ]  # fmt: skip
-        if not armies and focus:
-            army = registry.entities.get(f"{focus[0].lower()}_army")
-            if army is not None:
-                reading.actors[army.id] = army.to_actor()
-                armies = [reading.actors[army.id]]
-        if armies:
-            _merge(reading, "government_forces", armies[0].id)
-
-
-def _fold_successors(reading: Reading, registry: Registry) -> None:
-    """An armed group named by its former name (al-Nosra) when the article names its
-    successor (Hayat Tahrir al-Cham) is the same actor for the article."""
-    for id in list(reading.actors):
-        entity = registry.entities.get(id)
-        if entity and entity.kind == "armed_group" and entity.parent in reading.actors:
-            _merge(reading, id, entity.parent)
-
-
-#: Dependency relations of a mention that takes part in what the sentence reports.
-_ACTIVE = {"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg", "appos", "ROOT", "conj"}
-
-
-def _drop_bystanders(doc, reading: Reading) -> None:
-    """Collectives named only in passing ("au troisième jour des civils") are dropped;
-    named actors are kept, since an event may use them in any relation."""
-    active: set[str] = set()
-    for mention in reading.mentions:
-        if mention.how != "collective":
-            continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and len(span):
-            root = span.root
-            # "des milliers d'habitants ont manifesté": the group heads a subject
-            if root.dep_ in _ACTIVE or (root.dep_ == "nmod" and root.head.dep_ in _ACTIVE):
-                active.add(mention.actor)
-    for collective in ("civilians",):
-        if collective in reading.actors and collective not in active:
-            reading.mentions = [m for m in reading.mentions if m.actor != collective]
-    _prune(reading)
-
-
 def _fold_same_length(text: str) -> str:
     """``fold`` that keeps every offset: one character out for each character in."""
     return "".join(map(_fold_char, text))
@@ -758,14 +487,6 @@ def _fold_same_length(text: str) -> str:
 def _fold_char(ch: str) -> str:
     folded = fold(ch) if not ch.isspace() else " "
     return folded if len(folded) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
-
-
-def focus_countries(reading: Reading, *, top: int = 2) -> list[str]:
-    """The ISO3 countries the article's actors belong to, most mentioned first."""
-    counts = Counter(
-        reading.actors[m.actor].country for m in reading.mentions if reading.actors[m.actor].country
-    )
-    return [c for c, _ in counts.most_common(top)]
 
 
 __all__ = ["ActorResolver", "Mention", "Reading", "focus_countries"]
