@@ -678,3 +678,14 @@ def test_statements_and_their_modes(read, text, type, mode):
 )
 def test_evacuating_civilians_and_demining_are_aid(read, text, type):
     assert type in types(read(text))
+
+
+def test_ready_to_work_with_someone_is_future_cooperation(read):
+    article = read("Alexandre Lavrentiev s'est dit prêt à travailler avec la Turquie en Syrie.")
+    cooperate = events_of(article, "COOPERATE")
+    assert cooperate and cooperate[0].modality == "future" and cooperate[0].target == ["tur_gov"]
+
+
+def test_working_on_something_is_no_cooperation(read):
+    article = read("Sergueï Lavrov travaille sur un nouveau projet de résolution à Moscou.")
+    assert not events_of(article, "COOPERATE")

@@ -72,6 +72,8 @@ class ModalityReader:
             return "hypothetical", None
         if _past_infinitive(head):
             return "asserted", None
+        if "Inf" in head.morph.get("VerbForm") and head.head.lemma_.lower() in READY:
+            return "future", None  # "s'est dit prêt à travailler avec"
         for verb in verbs:
             if self._tense(verb) == "future" or (verb.i != head.i and self._plans(verb, head)):
                 return "future", None
@@ -124,6 +126,10 @@ class ModalityReader:
             if tense:
                 return tense
         return None
+
+
+#: Adjectives of readiness or resolve that put their infinitive in the future.
+READY = {"prêt", "disposé", "déterminé", "résolu", "décidé", "enclin"}
 
 
 #: Verbs of planning that put a noun in the future ("prévoit une offensive").
