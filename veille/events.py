@@ -56,7 +56,7 @@ from .statements import allegation, fire_support, joint_statements, requested, s
 from .syntax import (
     LOCATIVE, anaphoric, case, expression, fill, negated, pluperfect, same_phrase, says_that,
 )  # fmt: skip
-from .tellings import headline_end, once, richest
+from .tellings import once, richest
 
 RELATIVES = {"qui", "lequel", "laquelle", "lesquels", "lesquelles", "que"}
 
@@ -111,7 +111,7 @@ class EventCoder:
             found = richest(self._sentence(sentence, context))
             found += [e for e in (allegation(f, context) for f in found) if e is not None]
             events += found
-        return richest(once(events, headline_end(article)), across=True)
+        return richest(once(events, article.headline_span[1]), across=True)
 
     # -- one sentence ------------------------------------------------------------
 

@@ -16,6 +16,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
+#: How far into the text (in characters) a headline may start.
+HEADLINE_REACH = 300
+
+
 @dataclass
 class Rejection:
     """Why an article left the pipeline early: the stage and a readable reason."""
@@ -157,6 +161,15 @@ class Article:
     @property
     def rejected(self) -> bool:
         return self.rejection is not None
+
+    @property
+    def headline_span(self) -> tuple[int, int]:
+        """Where the headline sits in ``text`` when the text opens with it (within
+        its first 300 characters), else (0, 0): a telegraphic restatement of what
+        the body reports, where the quotes and events are counted."""
+        title = (self.title or "").strip()
+        at = self.text.find(title, 0, HEADLINE_REACH + len(title)) if title else -1
+        return (at, at + len(title)) if at >= 0 else (0, 0)
 
     @property
     def word_count(self) -> int:

@@ -48,8 +48,6 @@ _CLITICS = {"-t-il", "-il", "il", "-elle", "elle", "-t-elle", "-ils", "-t-ils", 
 _OPENING_MARKS = ("«", '"', "“")
 _CLOSING_MARKS = ("»", '"', "”")
 _NAME_LINKS = {"de", "la", "le", "les", "du", "des", "d'", "l'", "et"}
-#: How far into the text (in characters) a headline may start.
-_HEADLINE_REACH = 300
 
 
 class QuoteFinder:
@@ -118,8 +116,8 @@ class QuoteFinder:
             if quote.speaker is None and (quote.direct or id(quote) in documents) and previous is not None:
                 quote.speaker = previous
             previous = quote.speaker or previous
-        headline = _headline(article)
-        quotes = [q for q in quotes if not headline[0] <= q.start < headline[1]]
+        start, end = article.headline_span  # a headline restates the body
+        quotes = [q for q in quotes if not start <= q.start < end]
         if doc is None:
             return quotes  # no parse: the quoted words, their speaker unknown
         return [q for q in quotes if q.speaker is not None]
@@ -157,16 +155,6 @@ class QuoteFinder:
                 if speaker is not None:
                     return speaker
         return _source(sentence[::-1], by_token, subjects)
-
-
-def _headline(article: Article) -> tuple[int, int]:
-    """Where the headline sits in the text, if it opens it: its telegraphic "Kerry
-    exhorte l'opposition à ..." restates what the body reports, where it is counted."""
-    if article.title:
-        at = article.text.find(article.title, 0, _HEADLINE_REACH + len(article.title))
-        if at >= 0:
-            return at, at + len(article.title)
-    return 0, 0
 
 
 def _name(words: list[str]) -> bool:

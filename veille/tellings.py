@@ -10,7 +10,7 @@ and :mod:`veille.stories`.
 
 from __future__ import annotations
 
-from .model import Article, Event
+from .model import Event
 from .textnorm import fold
 
 #: Statements: two of the same kind between the same parties are two statements unless
@@ -47,13 +47,6 @@ def _parties(event: Event) -> tuple:
     if event.type == "CONSULT":
         return (event.type, frozenset(event.source) | frozenset(event.target))
     return (event.type, frozenset(event.source), frozenset(event.target))
-
-
-def headline_end(article: Article) -> int:
-    """Where the headline ends in the article's text (0 when it has none there)."""
-    title = (article.title or "").strip()
-    position = article.text.find(title[:60]) if title else -1
-    return position + len(title) if 0 <= position < 200 else 0
 
 
 def _stem(trigger: str | None) -> str:
