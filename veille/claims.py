@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .speech import DOCUMENTS, last_person, outlet_voice, speech_verbs
+from .speech import DOCUMENTS, last_person, outlet_voice, source_marker, speech_verbs
 
 if TYPE_CHECKING:
     from .events import Context, EventCoder
@@ -52,11 +52,7 @@ def claimant_of(coder: EventCoder, head, sentence, context: Context, source: lis
                 return "outlet", False
         node = parent
     for token in sentence:
-        opening_pour = (
-            token.lower_ == "pour" and token.i == sentence.start
-            and any(t.text == "," for t in sentence.doc[token.i + 1 : min(token.i + 8, sentence.end)])
-        )  # fmt: skip ("Pour Moscou, l'attaque montre que ...": according to Moscow)
-        if token.lower_ in ("selon", "d'après") or opening_pour or (token.lower_ == "après" and token.i > 0 and token.nbor(-1).lower_ in ("d'", "d")):
+        if source_marker(token):
             governed = token.head
             actors = [a for a in coder.actor_of(governed, context, "obl") if a not in source]
             if not actors and governed.lemma_.lower() in DOCUMENTS:

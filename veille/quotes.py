@@ -26,7 +26,7 @@ from functools import cache
 
 from .lexicon import load_speech_verbs
 from .model import Article, Quote
-from .speech import DOCUMENTS, document_author, last_person, people_named, speech_verbs
+from .speech import DOCUMENTS, document_author, last_person, people_named, source_marker, speech_verbs
 from .speech import outlet_voice as _outlet_voice
 
 _QUOTE = re.compile(r"«\s*([^«»]+?)\s*»|“([^“”]+?)”|\"([^\"\n]+?)\"")
@@ -388,10 +388,8 @@ def _inverted_subject(verb, by_token) -> bool:
 def _source(tokens, by_token, subjects) -> str | None:
     """The actor a source preposition names among ``tokens``: "Selon le ministère",
     "d'après lui", a sentence that opens on "Pour Moscou,"."""
-    for k, token in enumerate(tokens):
-        opening = token.lower_ == "pour" and token.is_sent_start
-        after = token.lower_ == "après" and k > 0 and tokens[k - 1].lower_ == "d'"
-        if token.lower_ != "selon" and not after and not opening:
+    for token in tokens:
+        if not source_marker(token):
             continue
         if token.head.lower_ in ("lui", "elle", "eux", "elles"):
             return last_person(subjects, token.idx)

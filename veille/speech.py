@@ -26,6 +26,20 @@ DOCUMENTS = frozenset(
 IMPERSONAL = frozenset({"convenir", "falloir", "importer", "rester", "sembler", "paraître", "agir"})
 
 
+def source_marker(token) -> bool:
+    """Does ``token`` attribute what follows to a source: "selon X", "d'après X", or
+    a sentence that opens on "Pour X," ("Pour Moscou, l'attaque montre que ...")?"""
+    word = token.lower_
+    if word in ("selon", "d'après"):
+        return True
+    if word == "après":
+        return token.i > 0 and token.nbor(-1).lower_ in ("d'", "d", "d’")
+    if word == "pour" and token.is_sent_start:
+        sentence = token.sent
+        return any(t.text == "," for t in token.doc[token.i + 1 : min(token.i + 8, sentence.end)])
+    return False
+
+
 @cache
 def speech_verbs() -> frozenset[str]:
     """Lemmas of the verbs that report what someone said or claims."""
