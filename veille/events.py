@@ -51,7 +51,7 @@ from .modality import ModalityReader, before_the_month, long_before
 from .model import Actor, Article, Event, Place
 from .numbers import counts
 from .registry import Registry
-from .speech import people_named
+from .speech import IMPERSONAL, people_named
 from .statements import allegation, fire_support, joint_statements, requested, speech_act, verdicts
 from .syntax import (
     LOCATIVE, anaphoric, case, expression, fill, negated, pluperfect, same_phrase, says_that,
@@ -423,11 +423,10 @@ def _infinitive_after(verb, preposition: str) -> bool:
 
 
 def _impersonal(pronoun) -> bool:
-    """"il" of "il y a", "il faut", "il semble": no one."""
+    """"il" of "il y a", "il faut", "il semble" (speech.IMPERSONAL): no one."""
     verb = pronoun.head
     return pronoun.lower_ == "il" and (
-        any(c.lower_ == "y" for c in verb.children)
-        or verb.lemma_.lower() in ("falloir", "sembler", "paraître", "agir", "exister", "rester")
+        any(c.lower_ == "y" for c in verb.children) or verb.lemma_.lower() in IMPERSONAL
     )
 
 

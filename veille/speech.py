@@ -23,7 +23,7 @@ DOCUMENTS = frozenset(
 )
 
 #: Verbs whose "il" is nobody: "il convient de rappeler que", "il faut noter que".
-IMPERSONAL = frozenset({"convenir", "falloir", "importer", "rester", "sembler", "paraître", "agir"})
+IMPERSONAL = frozenset({"convenir", "falloir", "importer", "rester", "sembler", "paraître", "agir", "exister"})
 
 
 def source_marker(token) -> bool:
